@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The gRPC server the peer dials (protos.Chaincode/Connect): one StreamHandler per
+// stream, TLS or mutual TLS, the peer's message limits, and a graceful close.
+
+import * as grpc from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
+import { chaincodeService } from '../protos.ts';
+import { StreamHandler, type StreamObservers } from './stream-handler.ts';
+import type { Chaincode } from './types.ts';
+
+/** 100 MiB, the peer's own send and receive limit. */
+export const PEER_MESSAGE_LIMIT = 100 * 1024 * 1024;
+
+/** PEM material for the server side of TLS; a client CA makes client certificates mandatory. */
+export interface ServerTls {
+    readonly key: Buffer;
+    readonly cert: Buffer;
+    readonly clientCa?: Buffer | undefined;
+}
+
+export interface ChaincodeServerOptions {
+    readonly chaincodeId: string;
+    readonly chaincode: Chaincode;
+    /** `host:port`; port 0 picks a free port (tests). */
+    readonly address: string;
+    readonly logger: Logger;
+    readonly tls?: ServerTls | undefined;
+    readonly keepalive?: { readonly timeMs: number; readonly timeoutMs: number };
+    readonly maxMessageBytes?: number;
+    readonly observers?: StreamObservers;
+    /** Called when a stream opens or closes, with the number now open. */
+    readonly onStreamCountChange?: (open: number) => void;
+}
+
+type PeerStream = grpc.ServerDuplexStream<ChaincodeMessage__Output, ChaincodeMessage>;
+
+export class ChaincodeServer {
+    readonly #options: ChaincodeServerOptions;
+    readonly #log: Logger;
+    readonly #server: grpc.Server;
+    readonly #handlers = new Set<StreamHandler>();
+    #nextStreamId = 1;
+    #closing = false;
+
+    constructor(options: ChaincodeServerOptions) {
+        this.#options = options;
+        this.#log = options.logger;
+        const limit = options.maxMessageBytes ?? PEER_MESSAGE_LIMIT;
+        this.#server = new grpc.Server({
+            // The peer sends and accepts up to 100 MiB; grpc-js would refuse anything over 4 MiB.
+            'grpc.max_receive_message_length': limit,
+            'grpc.max_send_message_length': limit,
+            // Ping an idle peer so a dead connection is noticed; the peer's client accepts any rate.
+            'grpc.keepalive_time_ms': options.keepalive?.timeMs ?? 60_000,
+            'grpc.keepalive_timeout_ms': options.keepalive?.timeoutMs ?? 20_000,
+            // No max connection age: it would cut the one long-lived stream each peer holds.
+        });
+        this.#server.addService(chaincodeService, {
+            Connect: (call: PeerStream) => {
+                this.#connect(call);
+            },
+        });
+    }
+
+    /** Streams open right now. */
+    get openStreams(): number {
+        return this.#handlers.size;
+    }
+
+    /** Transactions in flight over all streams. */
+    get inFlight(): number {
+        let total = 0;
+        for (const handler of this.#handlers) {
+            total += handler.inFlight;
+        }
+        return total;
+    }
+
+    /** Binds the address; resolves with the bound port. */
+    start(): Promise<number> {
+        return new Promise((resolve, reject) => {
+            this.#server.bindAsync(this.#options.address, this.#credentials(), (err, port) => {
+                if (err) {
+                    reject(new Error(`cannot listen on ${this.#options.address}: ${err.message}`, { cause: err }));
+                    return;
+                }
+                this.#log.info(
+                    { address: this.#options.address, port, tls: this.#tlsMode() },
+                    'chaincode server listening',
+                );
+                resolve(port);
+            });
+        });
+    }
+
+    /**
+     * Graceful close: refuse new streams and new transactions, let transactions in flight
+     * finish, end every stream, then stop. At `graceMs` whatever is left is cut.
+     * Resolves true when nothing was cut.
+     */
+    async close(graceMs: number): Promise<boolean> {
+        this.#closing = true;
+        const deadline = new Promise<'deadline'>((resolve) => {
+            setTimeout(resolve, graceMs, 'deadline').unref();
+        });
+        const stopped = new Promise<void>((resolve) => {
+            this.#server.tryShutdown(() => {
+                resolve();
+            });
+        });
+        const drained = Promise.all([...this.#handlers].map((handler) => handler.drain())).then(
+            () => 'drained' as const,
+        );
+        const first = await Promise.race([drained, deadline]);
+        const cut = first === 'deadline' ? this.inFlight : 0;
+        if (cut > 0) {
+            this.#log.error({ cut }, 'shutdown grace ran out: transactions in flight were cut');
+        }
+        for (const handler of this.#handlers) {
+            handler.end();
+        }
+        if ((await Promise.race([stopped.then(() => 'stopped' as const), deadline])) === 'deadline') {
+            this.#server.forceShutdown();
+        }
+        this.#log.info({ cut }, 'chaincode server stopped');
+        return cut === 0;
+    }
+
+    /** Stops at once, cutting every stream. */
+    forceClose(): void {
+        this.#closing = true;
+        for (const handler of this.#handlers) {
+            handler.close(new Error('server stopped'));
+        }
+        this.#server.forceShutdown();
+    }
+
+    #connect(call: PeerStream): void {
+        const streamId = this.#nextStreamId++;
+        const log = this.#log.child({ stream: streamId });
+        if (this.#closing) {
+            call.end();
+            return;
+        }
+        const handler = new StreamHandler({
+            chaincodeId: this.#options.chaincodeId,
+            chaincode: this.#options.chaincode,
+            logger: log,
+            observers: this.#options.observers,
+            connection: {
+                send: (message) => {
+                    call.write(message);
+                },
+                end: () => {
+                    call.end();
+                },
+            },
+        });
+        this.#handlers.add(handler);
+        this.#options.onStreamCountChange?.(this.#handlers.size);
+        log.info({ peer: call.getPeer() }, 'peer connected');
+
+        const onClosed = (reason?: Error): void => {
+            handler.close(reason);
+            if (this.#handlers.delete(handler)) {
+                this.#options.onStreamCountChange?.(this.#handlers.size);
+            }
+        };
+        call.on('data', (message: ChaincodeMessage__Output) => {
+            handler.handle(message);
+        });
+        call.on('end', () => {
+            onClosed();
+            call.end();
+        });
+        call.on('cancelled', () => {
+            onClosed(new Error('cancelled by the peer'));
+        });
+        call.on('error', (err: Error) => {
+            onClosed(err);
+        });
+        call.on('close', () => {
+            onClosed();
+        });
+        handler.start();
+    }
+
+    #credentials(): grpc.ServerCredentials {
+        const tls = this.#options.tls;
+        if (tls === undefined) {
+            return grpc.ServerCredentials.createInsecure();
+        }
+        const clientCa = tls.clientCa ?? null;
+        return grpc.ServerCredentials.createSsl(
+            clientCa,
+            [{ private_key: tls.key, cert_chain: tls.cert }],
+            clientCa !== null,
+        );
+    }
+
+    #tlsMode(): 'off' | 'tls' | 'mutual' {
+        const tls = this.#options.tls;
+        if (tls === undefined) {
+            return 'off';
+        }
+        return tls.clientCa === undefined ? 'tls' : 'mutual';
+    }
+}

@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The chaincode side of one peer stream: REGISTER → REGISTERED → READY, then many
+// concurrent transactions keyed by (channel, txid). The same handler serves streams the
+// peer opened (server mode) and streams we opened (dev mode).
+
+import type { Logger } from 'pino';
+import { StreamClosedError, errorMessage } from '../errors.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
+import { additionalParamsCodec, chaincodeIdCodec, chaincodeInputCodec, responseCodec } from './codecs.ts';
+import { decodeProposal, type DecodedProposal } from './proposal.ts';
+import { messageType } from './message-type.ts';
+import { normaliseResponse } from './response.ts';
+import { Stub } from './stub.ts';
+import { TransactionContext, transactionKey, type RequestObserver } from './transaction.ts';
+import type { Chaincode, ChaincodeResponse } from './types.ts';
+
+/** The stream as the handler sees it: one writer, and a way to end it. */
+export interface PeerConnection {
+    send(message: ChaincodeMessage): void;
+    end(): void;
+}
+
+/** What the peer said it understands in READY (Fabric 3.1+); all off for older peers. */
+export interface PeerCapabilities {
+    readonly writeBatch: boolean;
+    readonly maxWriteBatchSize: number;
+    readonly getMultipleKeys: boolean;
+    readonly maxGetMultipleKeys: number;
+}
+
+export const NO_CAPABILITIES: PeerCapabilities = {
+    writeBatch: false,
+    maxWriteBatchSize: 0,
+    getMultipleKeys: false,
+    maxGetMultipleKeys: 0,
+};
+
+/** How a transaction ended, for metrics and logs. */
+export interface TransactionOutcome {
+    readonly type: 'init' | 'invoke';
+    readonly functionName: string;
+    readonly ok: boolean;
+    readonly seconds: number;
+}
+
+/** Optional observers; the server wires metrics into them. */
+export interface StreamObservers {
+    readonly onMessage?: (direction: 'received' | 'sent', type: string) => void;
+    readonly onRegistered?: () => void;
+    readonly onTransactionStart?: () => void;
+    readonly onTransactionEnd?: (outcome: TransactionOutcome) => void;
+    readonly onRequest?: RequestObserver;
+    readonly onStreamError?: (reason: StreamErrorReason) => void;
+}
+
+export type StreamErrorReason = 'protocol_violation' | 'send_failed' | 'stream_failed';
+
+export interface StreamHandlerOptions {
+    /** The package ID sent in REGISTER. */
+    readonly chaincodeId: string;
+    readonly chaincode: Chaincode;
+    readonly connection: PeerConnection;
+    readonly logger: Logger;
+    /** Warn when REGISTERED has not come this long after REGISTER (the peer stays silent on a wrong CCID). */
+    readonly registerWarnMs?: number;
+    readonly observers?: StreamObservers;
+}
+
+type State = 'created' | 'established' | 'ready' | 'closed';
+
+const DEFAULT_REGISTER_WARN_MS = 10_000;
+
+export class StreamHandler {
+    readonly #options: StreamHandlerOptions;
+    readonly #log: Logger;
+    readonly #observers: StreamObservers;
+    readonly #transactions = new Map<string, TransactionContext>();
+    #state: State = 'created';
+    #capabilities: PeerCapabilities = NO_CAPABILITIES;
+    #draining = false;
+    #registerTimer: NodeJS.Timeout | undefined;
+    #idleWaiters: (() => void)[] = [];
+    #closedWaiters: (() => void)[] = [];
+
+    constructor(options: StreamHandlerOptions) {
+        this.#options = options;
+        this.#log = options.logger;
+        this.#observers = options.observers ?? {};
+    }
+
+    /** The capabilities the peer's READY advertised. */
+    get capabilities(): PeerCapabilities {
+        return this.#capabilities;
+    }
+
+    get state(): State {
+        return this.#state;
+    }
+
+    /** Transactions started and not yet answered. */
+    get inFlight(): number {
+        return this.#transactions.size;
+    }
+
+    /** Speaks first: REGISTER with our package ID. */
+    start(): void {
+        const payload = chaincodeIdCodec.encode({ name: this.#options.chaincodeId });
+        this.#send({ type: 'REGISTER', payload });
+        this.#registerTimer = setTimeout(() => {
+            this.#log.warn(
+                { chaincodeId: this.#options.chaincodeId },
+                'no REGISTERED from the peer yet: check that the chaincode id matches the package installed on the peer',
+            );
+        }, this.#options.registerWarnMs ?? DEFAULT_REGISTER_WARN_MS);
+        this.#registerTimer.unref();
+    }
+
+    /** Handles one message from the peer. Never throws. */
+    handle(message: ChaincodeMessage__Output): void {
+        if (this.#state === 'closed') {
+            return;
+        }
+        const type = messageType(message);
+        this.#observers.onMessage?.('received', type);
+        if (type === 'KEEPALIVE') {
+            this.#send({
+                type: 'KEEPALIVE',
+                payload: message.payload,
+                txid: message.txid,
+                channel_id: message.channel_id,
+            });
+            return;
+        }
+        switch (this.#state) {
+            case 'created':
+                if (type === 'REGISTERED') {
+                    this.#onRegistered();
+                    return;
+                }
+                break;
+            case 'established':
+                if (type === 'READY') {
+                    this.#onReady(message.payload);
+                    return;
+                }
+                break;
+            case 'ready':
+                if (type === 'TRANSACTION' || type === 'INIT') {
+                    this.#onTransaction(message);
+                    return;
+                }
+                if (type === 'RESPONSE' || type === 'ERROR') {
+                    this.#onReply(message);
+                    return;
+                }
+                break;
+        }
+        this.#protocolError(message, `${type} is not allowed in state ${this.#state}`);
+    }
+
+    /**
+     * Stops taking transactions: a TRANSACTION or INIT that arrives from now on is answered
+     * with ERROR. Resolves when every transaction in flight has been answered or the stream ends.
+     */
+    drain(): Promise<void> {
+        this.#draining = true;
+        if (this.#transactions.size === 0 || this.#state === 'closed') {
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => this.#idleWaiters.push(resolve));
+    }
+
+    /** Ends the stream from our side (after a drain, or at shutdown). */
+    end(): void {
+        if (this.#state === 'closed') {
+            return;
+        }
+        try {
+            this.#options.connection.end();
+        } catch (err) {
+            this.#log.debug({ err }, 'ending the stream failed');
+        }
+        this.close();
+    }
+
+    /** The stream has ended (peer closed, cancelled or failed): abandon every transaction on it. */
+    close(reason?: Error): void {
+        if (this.#state === 'closed') {
+            return;
+        }
+        this.#state = 'closed';
+        clearTimeout(this.#registerTimer);
+        if (reason !== undefined) {
+            this.#observers.onStreamError?.('stream_failed');
+        }
+        const abandoned = this.#transactions.size;
+        const closedError = new StreamClosedError(
+            `the peer stream closed${reason ? `: ${reason.message}` : ''}; the transaction was abandoned`,
+        );
+        for (const tx of this.#transactions.values()) {
+            tx.close(closedError);
+        }
+        this.#log.info({ abandoned, err: reason }, 'stream closed');
+        this.#wakeIdle();
+        for (const wake of this.#closedWaiters.splice(0)) {
+            wake();
+        }
+    }
+
+    /** Resolves when the stream has closed. */
+    closed(): Promise<void> {
+        if (this.#state === 'closed') {
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => this.#closedWaiters.push(resolve));
+    }
+
+    #onRegistered(): void {
+        clearTimeout(this.#registerTimer);
+        this.#state = 'established';
+        this.#observers.onRegistered?.();
+    }
+
+    #onReady(payload: Buffer): void {
+        this.#state = 'ready';
+        this.#capabilities = parseCapabilities(payload);
+        this.#log.info(
+            { chaincodeId: this.#options.chaincodeId, capabilities: this.#capabilities },
+            'registered with the peer',
+        );
+    }
+
+    #onReply(message: ChaincodeMessage__Output): void {
+        const tx = this.#transactions.get(transactionKey(message.channel_id, message.txid));
+        if (tx === undefined || !tx.deliver(message)) {
+            this.#log.debug(
+                { channel: message.channel_id, tx: shortTx(message.txid), type: message.type },
+                'reply for no pending request dropped',
+            );
+        }
+    }
+
+    #onTransaction(message: ChaincodeMessage__Output): void {
+        const { channel_id: channelId, txid: txId } = message;
+        const key = transactionKey(channelId, txId);
+        if (this.#transactions.has(key)) {
+            this.#sendError(channelId, txId, `transaction ${txId} on channel ${channelId} is already running`);
+            return;
+        }
+        if (this.#draining) {
+            this.#sendError(channelId, txId, 'the chaincode server is shutting down; try another peer or retry');
+            return;
+        }
+        let input;
+        let proposal: DecodedProposal | undefined;
+        try {
+            input = chaincodeInputCodec.decode(message.payload);
+        } catch (err) {
+            this.#sendError(channelId, txId, `failed to decode the ChaincodeInput payload: ${errorMessage(err)}`);
+            return;
+        }
+        try {
+            proposal = message.proposal ? decodeProposal(message.proposal) : undefined;
+        } catch (err) {
+            this.#sendError(channelId, txId, `failed to decode the signed proposal: ${errorMessage(err)}`);
+            return;
+        }
+        const tx = new TransactionContext(channelId, txId, this.#sendRequest, this.#observers.onRequest);
+        this.#transactions.set(key, tx);
+        const stub = new Stub({ args: input.args, decorations: input.decorations, proposal, transaction: tx });
+        void this.#run(message.type === 'INIT' ? 'Init' : 'Invoke', stub, tx, key); // #run never rejects
+    }
+
+    async #run(fn: 'Init' | 'Invoke', stub: Stub, tx: TransactionContext, key: string): Promise<void> {
+        const started = performance.now();
+        const functionName = stub.getFunctionAndParameters().fcn;
+        this.#observers.onTransactionStart?.();
+        this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), fn }, 'transaction started');
+        let response: Required<ChaincodeResponse>;
+        try {
+            const chaincode = this.#options.chaincode;
+            const result: unknown = await (fn === 'Init' ? chaincode.Init(stub) : chaincode.Invoke(stub));
+            response = normaliseResponse(result, fn);
+        } catch (err) {
+            response = { status: 500, message: errorMessage(err), payload: new Uint8Array(0) };
+        }
+        await tx.idle();
+        this.#transactions.delete(key);
+        const ok = response.status < 400;
+        const answered =
+            !tx.closed &&
+            this.#send({
+                type: 'COMPLETED',
+                payload: responseCodec.encode(response),
+                txid: tx.txId,
+                channel_id: tx.channelId,
+                chaincode_event: ok ? tx.event : undefined,
+            });
+        if (!answered) {
+            this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId) }, 'answer dropped: the stream closed');
+        }
+        tx.close(new StreamClosedError('the transaction has completed; no more ledger calls'));
+        const seconds = (performance.now() - started) / 1000;
+        this.#observers.onTransactionEnd?.({ type: fn === 'Init' ? 'init' : 'invoke', functionName, ok, seconds });
+        this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), status: response.status }, 'transaction done');
+        if (this.#transactions.size === 0) {
+            this.#wakeIdle();
+        }
+    }
+
+    #sendError(channelId: string, txId: string, text: string): void {
+        this.#log.debug({ channel: channelId, tx: shortTx(txId), reason: text }, 'transaction refused');
+        this.#send({ type: 'ERROR', payload: Buffer.from(text, 'utf8'), txid: txId, channel_id: channelId });
+    }
+
+    #protocolError(message: ChaincodeMessage__Output, text: string): void {
+        this.#log.warn({ channel: message.channel_id, tx: shortTx(message.txid), type: message.type }, text);
+        this.#observers.onStreamError?.('protocol_violation');
+        this.#sendError(message.channel_id, message.txid, `protocol error: ${text}`);
+        this.end();
+    }
+
+    /** Writes one message; false when the stream is closed or the write failed (which closes it). */
+    #send(message: ChaincodeMessage): boolean {
+        if (this.#state === 'closed') {
+            return false;
+        }
+        try {
+            this.#options.connection.send(message);
+        } catch (err) {
+            this.#observers.onStreamError?.('send_failed');
+            this.close(err instanceof Error ? err : new Error(String(err)));
+            return false;
+        }
+        this.#observers.onMessage?.('sent', messageType(message));
+        return true;
+    }
+
+    /** The writer a transaction's requests use: a request that cannot be sent fails. */
+    #sendRequest = (message: ChaincodeMessage): void => {
+        if (!this.#send(message)) {
+            throw new StreamClosedError('the peer stream is closed');
+        }
+    };
+
+    #wakeIdle(): void {
+        for (const wake of this.#idleWaiters.splice(0)) {
+            wake();
+        }
+    }
+}
+
+/** READY's payload: empty before Fabric 3.1, ChaincodeAdditionalParams after; garbage means none. */
+function parseCapabilities(payload: Buffer): PeerCapabilities {
+    if (payload.length === 0) {
+        return NO_CAPABILITIES;
+    }
+    try {
+        const params = additionalParamsCodec.decode(payload);
+        return {
+            writeBatch: params.use_write_batch,
+            maxWriteBatchSize: params.max_size_write_batch,
+            getMultipleKeys: params.use_get_multiple_keys,
+            maxGetMultipleKeys: params.max_size_get_multiple_keys,
+        };
+    } catch {
+        return NO_CAPABILITIES;
+    }
+}
+
+/** The first 8 characters of a txid, as the Go shim logs it. */
+function shortTx(txId: string): string {
+    return txId.slice(0, 8);
+}

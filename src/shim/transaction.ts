@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// One running transaction on a stream: its ledger requests leave one at a time (the
+// peer drops a second request while one is pending), in the order user code made them.
+
+import { LedgerRequestError } from '../errors.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
+import type { ChaincodeEvent } from '../generated/protos/ChaincodeEvent.ts';
+
+/** The chaincode → peer request types. */
+export type RequestType =
+    | 'GET_STATE'
+    | 'PUT_STATE'
+    | 'DEL_STATE'
+    | 'INVOKE_CHAINCODE'
+    | 'GET_STATE_BY_RANGE'
+    | 'GET_QUERY_RESULT'
+    | 'QUERY_STATE_NEXT'
+    | 'QUERY_STATE_CLOSE'
+    | 'GET_HISTORY_FOR_KEY'
+    | 'GET_STATE_METADATA'
+    | 'PUT_STATE_METADATA'
+    | 'GET_PRIVATE_DATA_HASH'
+    | 'PURGE_PRIVATE_DATA'
+    | 'WRITE_BATCH_STATE'
+    | 'GET_STATE_MULTIPLE';
+
+interface PendingRequest {
+    readonly type: RequestType;
+    readonly payload: Uint8Array;
+    readonly resolve: (payload: Buffer) => void;
+    readonly reject: (err: Error) => void;
+}
+
+/** Where a transaction's requests go: the stream's single writer. */
+export type SendMessage = (message: ChaincodeMessage) => void;
+
+/** Observes each request's round trip; the handler feeds metrics from it. */
+export type RequestObserver = (type: RequestType, seconds: number) => void;
+
+/** The table key of a transaction: channel and txid, unambiguous even if either is empty. */
+export function transactionKey(channelId: string, txId: string): string {
+    return `${channelId}\u0000${txId}`;
+}
+
+export class TransactionContext {
+    readonly channelId: string;
+    readonly txId: string;
+    /** The transaction's one event; the last setEvent wins. */
+    event: ChaincodeEvent | undefined;
+    readonly #send: SendMessage;
+    readonly #observe: RequestObserver | undefined;
+    /** Pending requests; the head is the one on the wire. */
+    readonly #queue: PendingRequest[] = [];
+    #sentAt = 0;
+    #closedBy: Error | undefined;
+    #idleWaiters: (() => void)[] = [];
+
+    constructor(channelId: string, txId: string, send: SendMessage, observe?: RequestObserver) {
+        this.channelId = channelId;
+        this.txId = txId;
+        this.#send = send;
+        this.#observe = observe;
+    }
+
+    /** Sends a request when the ones before it have been answered; resolves with the RESPONSE payload. */
+    request(type: RequestType, payload: Uint8Array): Promise<Buffer> {
+        if (this.#closedBy) {
+            return Promise.reject(this.#closedBy);
+        }
+        return new Promise<Buffer>((resolve, reject) => {
+            this.#queue.push({ type, payload, resolve, reject });
+            if (this.#queue.length === 1) {
+                this.#sendHead();
+            }
+        });
+    }
+
+    /** Hands the peer's RESPONSE or ERROR to the request on the wire; false if none was waiting. */
+    deliver(message: ChaincodeMessage__Output): boolean {
+        const head = this.#queue.shift();
+        if (head === undefined) {
+            return false;
+        }
+        this.#observe?.(head.type, (performance.now() - this.#sentAt) / 1000);
+        if (message.type === 'RESPONSE') {
+            head.resolve(message.payload);
+        } else {
+            head.reject(new LedgerRequestError(`${head.type} failed: ${message.payload.toString('utf8')}`));
+        }
+        this.#next();
+        return true;
+    }
+
+    /** Fails every pending and later request with `reason`; user code sees its stub calls reject. */
+    close(reason: Error): void {
+        if (this.#closedBy) {
+            return;
+        }
+        this.#closedBy = reason;
+        for (const pending of this.#queue.splice(0)) {
+            pending.reject(reason);
+        }
+        this.#wakeIdle();
+    }
+
+    get closed(): boolean {
+        return this.#closedBy !== undefined;
+    }
+
+    /** Resolves once no request is pending, so the final message never races an unanswered request. */
+    idle(): Promise<void> {
+        if (this.#queue.length === 0) {
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => this.#idleWaiters.push(resolve));
+    }
+
+    #next(): void {
+        if (this.#queue.length > 0) {
+            this.#sendHead();
+        } else {
+            this.#wakeIdle();
+        }
+    }
+
+    #sendHead(): void {
+        const head = this.#queue[0];
+        if (head === undefined) {
+            return;
+        }
+        this.#sentAt = performance.now();
+        try {
+            this.#send({ type: head.type, payload: head.payload, txid: this.txId, channel_id: this.channelId });
+        } catch (err) {
+            this.#queue.shift();
+            head.reject(err instanceof Error ? err : new Error(String(err)));
+            this.#next();
+        }
+    }
+
+    #wakeIdle(): void {
+        for (const wake of this.#idleWaiters.splice(0)) {
+            wake();
+        }
+    }
+}

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// A fake Fabric peer for tests: dials a chaincode server over real gRPC (plain, TLS or
+// mutual TLS), checks REGISTER, answers REGISTERED and READY, sends transactions with
+// realistic signed proposals, and serves ledger requests from an in-memory ledger,
+// following the peer's rules (one pending request per transaction, no read-your-writes,
+// stream ended on a message it does not know).
+
+import * as grpc from '@grpc/grpc-js';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
+import { chaincodeService } from '../protos.ts';
+import { additionalParamsCodec, chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../shim/codecs.ts';
+import { messageType } from '../shim/message-type.ts';
+import { transactionKey } from '../shim/transaction.ts';
+import { createCertificateAuthority } from './certs.ts';
+import { InMemoryLedger } from './ledger.ts';
+import { PeerRequestError, serveLedgerRequest, type SimulatedTransaction } from './ledger-requests.ts';
+import { buildSignedProposal, type CreatorIdentity } from './proposal-builder.ts';
+
+/** What READY carries: nothing (a peer before 3.1), 3.1 capabilities, or raw bytes. */
+export type ReadyPayload =
+    | undefined
+    | Buffer
+    | {
+          readonly useWriteBatch?: boolean;
+          readonly maxSizeWriteBatch?: number;
+          readonly useGetMultipleKeys?: boolean;
+          readonly maxSizeGetMultipleKeys?: number;
+      };
+
+export interface FakePeerOptions {
+    /** The package ID REGISTER must carry; any is accepted when omitted (as in dev mode). */
+    readonly chaincodeId?: string;
+    readonly channelId?: string;
+    /** The chaincode name written into proposals. */
+    readonly chaincodeName?: string;
+    readonly ready?: ReadyPayload;
+    /** The proposal creator; a certificate is generated for `Org1MSP` when omitted. */
+    readonly creator?: CreatorIdentity;
+    readonly ledger?: InMemoryLedger;
+    /** false: REGISTER is recorded but not answered; the test sends REGISTERED/READY itself. */
+    readonly handshake?: boolean;
+    /** false: ledger requests are recorded but never answered (a peer that hangs). */
+    readonly answerRequests?: boolean;
+}
+
+export interface DialTls {
+    /** CA that signed the chaincode server's certificate (connection.json `root_cert`). */
+    readonly rootCert: string | Buffer;
+    /** The peer's client key and certificate, for mutual TLS. */
+    readonly clientKey?: string | Buffer;
+    readonly clientCert?: string | Buffer;
+}
+
+export interface InvokeOptions {
+    readonly channelId?: string;
+    /** Sent as INIT with is_init set, instead of TRANSACTION. */
+    readonly init?: boolean;
+    readonly transient?: Readonly<Record<string, string | Uint8Array>>;
+    /** Overrides the txid on the message (the proposal keeps its own). */
+    readonly txId?: string;
+    /** Sends no proposal, as for system-originated calls. */
+    readonly withoutProposal?: boolean;
+}
+
+/** The chaincode's final answer to one transaction. */
+export interface TransactionResult {
+    readonly type: 'COMPLETED' | 'ERROR';
+    /** The Response status; 500 for ERROR, as the endorser reports it. */
+    readonly status: number;
+    readonly message: string;
+    readonly payload: Buffer;
+    readonly event: { readonly name: string; readonly payload: Buffer } | undefined;
+    readonly txId: string;
+    readonly channelId: string;
+    /** The ledger requests the chaincode sent for this transaction, in order. */
+    readonly requests: readonly ChaincodeMessage__Output[];
+}
+
+interface RunningTransaction extends SimulatedTransaction {
+    readonly requests: ChaincodeMessage__Output[];
+    pending: boolean;
+    readonly resolve: (result: TransactionResult) => void;
+    readonly reject: (err: Error) => void;
+}
+
+type PeerStream = grpc.ClientDuplexStream<ChaincodeMessage, ChaincodeMessage__Output>;
+
+/** The request types every peer since 2.0 knows; newer ones are checked separately. */
+const REQUEST_TYPES = new Set([
+    'GET_STATE',
+    'PUT_STATE',
+    'DEL_STATE',
+    'INVOKE_CHAINCODE',
+    'GET_STATE_BY_RANGE',
+    'GET_QUERY_RESULT',
+    'QUERY_STATE_NEXT',
+    'QUERY_STATE_CLOSE',
+    'GET_HISTORY_FOR_KEY',
+    'GET_STATE_METADATA',
+    'PUT_STATE_METADATA',
+    'GET_PRIVATE_DATA_HASH',
+    'PURGE_PRIVATE_DATA',
+]);
+
+export class FakePeer {
+    readonly ledger: InMemoryLedger;
+    /** Every message the chaincode sent, in order. */
+    readonly received: ChaincodeMessage__Output[] = [];
+    /** Protocol rules the chaincode broke, in words. */
+    readonly violations: string[] = [];
+    /** The package ID the chaincode registered with. */
+    registeredId: string | undefined;
+    readonly #options: FakePeerOptions;
+    readonly #transactions = new Map<string, RunningTransaction>();
+    readonly #waiters: {
+        predicate: (m: ChaincodeMessage__Output) => boolean;
+        resolve: (m: ChaincodeMessage__Output) => void;
+    }[] = [];
+    #client: grpc.Client | undefined;
+    #stream: PeerStream | undefined;
+    #creator: CreatorIdentity | undefined;
+    #ended: Promise<void> = Promise.resolve();
+
+    constructor(options: FakePeerOptions = {}) {
+        this.#options = options;
+        this.ledger = options.ledger ?? new InMemoryLedger();
+        this.#creator = options.creator;
+    }
+
+    get channelId(): string {
+        return this.#options.channelId ?? 'mychannel';
+    }
+
+    /** Resolves when the stream has ended, from either side. */
+    get ended(): Promise<void> {
+        return this.#ended;
+    }
+
+    /** Dials `address`, opens Chaincode/Connect and completes the handshake (resolves once READY is sent). */
+    async connect(address: string, tls?: DialTls): Promise<void> {
+        this.#creator ??= await defaultCreator();
+        const credentials = tls
+            ? grpc.credentials.createSsl(toBuffer(tls.rootCert), toBuffer(tls.clientKey), toBuffer(tls.clientCert))
+            : grpc.credentials.createInsecure();
+        this.#client = new grpc.Client(address, credentials, {
+            'grpc.max_receive_message_length': 100 * 1024 * 1024,
+            'grpc.max_send_message_length': 100 * 1024 * 1024,
+        });
+        const method = chaincodeService.Connect;
+        if (method === undefined) {
+            throw new Error('protos.Chaincode has no Connect method');
+        }
+        const stream = this.#client.makeBidiStreamRequest<ChaincodeMessage, ChaincodeMessage__Output>(
+            method.path,
+            method.requestSerialize,
+            method.responseDeserialize,
+        );
+        this.#stream = stream;
+        this.#ended = new Promise((resolve) => {
+            stream.on('close', resolve);
+            stream.on('end', resolve);
+            stream.on('error', () => {
+                resolve();
+            });
+        });
+        const registered = new Promise<void>((resolve, reject) => {
+            stream.on('error', reject);
+            stream.on('end', () => {
+                reject(new Error('the chaincode ended the stream during the handshake'));
+            });
+            this.#onRegister = resolve;
+            this.#onRegisterError = reject;
+        });
+        stream.on('data', (message: ChaincodeMessage__Output) => {
+            this.#onMessage(message);
+        });
+        await registered;
+    }
+
+    /** Runs one transaction and resolves with the chaincode's COMPLETED or ERROR. */
+    invoke(args: readonly (string | Uint8Array)[], options: InvokeOptions = {}): Promise<TransactionResult> {
+        const channelId = options.channelId ?? this.channelId;
+        const argBytes = args.map((arg) => (typeof arg === 'string' ? Buffer.from(arg, 'utf8') : arg));
+        const transient = new Map(
+            Object.entries(options.transient ?? {}).map(([k, v]) => [k, typeof v === 'string' ? Buffer.from(v) : v]),
+        );
+        const built = buildSignedProposal({
+            channelId,
+            chaincodeName: this.#options.chaincodeName ?? 'basic',
+            args: argBytes,
+            creator: this.#requireCreator(),
+            transient,
+        });
+        const txId = options.txId ?? built.txId;
+        const isInit = options.init ?? false;
+        const result = new Promise<TransactionResult>((resolve, reject) => {
+            this.#transactions.set(transactionKey(channelId, txId), {
+                channelId,
+                txId,
+                isInit,
+                writes: [],
+                requests: [],
+                pending: false,
+                resolve,
+                reject,
+            });
+        });
+        this.send({
+            type: isInit ? 'INIT' : 'TRANSACTION',
+            payload: chaincodeInputCodec.encode({ args: argBytes, is_init: isInit }),
+            txid: txId,
+            channel_id: channelId,
+            proposal: options.withoutProposal ? null : built.signedProposal,
+        });
+        return result;
+    }
+
+    /** Sends any message as the peer, for tests of the chaincode's protocol handling. */
+    send(message: ChaincodeMessage): void {
+        if (this.#stream === undefined) {
+            throw new Error('not connected');
+        }
+        this.#stream.write(message);
+    }
+
+    /** Resolves with the first message from the chaincode (already received or not) that matches. */
+    waitFor(predicate: (message: ChaincodeMessage__Output) => boolean): Promise<ChaincodeMessage__Output> {
+        const seen = this.received.find(predicate);
+        if (seen) {
+            return Promise.resolve(seen);
+        }
+        return new Promise((resolve) => this.#waiters.push({ predicate, resolve }));
+    }
+
+    /** Closes the stream as a peer going away would (cancel), and the connection. */
+    close(): void {
+        this.#stream?.cancel();
+        this.#client?.close();
+        for (const tx of this.#transactions.values()) {
+            tx.reject(new Error('the fake peer closed the stream'));
+        }
+        this.#transactions.clear();
+    }
+
+    #onRegister: () => void = () => undefined;
+    #onRegisterError: (err: Error) => void = () => undefined;
+
+    #onMessage(message: ChaincodeMessage__Output): void {
+        this.received.push(message);
+        for (let i = this.#waiters.length - 1; i >= 0; i--) {
+            const waiter = this.#waiters[i];
+            if (waiter?.predicate(message)) {
+                this.#waiters.splice(i, 1);
+                waiter.resolve(message);
+            }
+        }
+        const type = messageType(message);
+        if (type === 'KEEPALIVE') {
+            return; // the peer ignores the chaincode's keepalives
+        }
+        if (this.registeredId === undefined) {
+            this.#onHandshake(message);
+            return;
+        }
+        if (type === 'COMPLETED' || type === 'ERROR') {
+            this.#onFinal(message);
+            return;
+        }
+        if (REQUEST_TYPES.has(type) || this.#allowedBatchType(type)) {
+            this.#onRequest(message);
+            return;
+        }
+        this.#violation(`${type} is not a message a peer accepts from a ready chaincode; stream ended`);
+        this.#stream?.end();
+    }
+
+    #onHandshake(message: ChaincodeMessage__Output): void {
+        if (message.type !== 'REGISTER') {
+            this.#violation(`expected REGISTER first, got ${messageType(message)}; stream ended`);
+            this.#stream?.end();
+            this.#onRegisterError(new Error(`expected REGISTER, got ${messageType(message)}`));
+            return;
+        }
+        const { name } = chaincodeIdCodec.decode(message.payload);
+        const expected = this.#options.chaincodeId;
+        if (name === '' || (expected !== undefined && name !== expected)) {
+            // A real peer stays silent here and the launch times out; failing fast helps tests.
+            this.#violation(`REGISTER carried chaincode id "${name}", expected "${expected ?? 'any'}"`);
+            this.#onRegisterError(new Error(`REGISTER carried chaincode id "${name}"`));
+            return;
+        }
+        this.registeredId = name;
+        this.#onRegister();
+        if (this.#options.handshake === false) {
+            return;
+        }
+        this.send({ type: 'REGISTERED' });
+        this.send({ type: 'READY', payload: readyPayload(this.#options.ready) });
+    }
+
+    #onFinal(message: ChaincodeMessage__Output): void {
+        const key = transactionKey(message.channel_id, message.txid);
+        const tx = this.#transactions.get(key);
+        if (tx === undefined) {
+            this.violations.push(`${message.type} for unknown transaction ${message.txid} ignored`);
+            return;
+        }
+        this.#transactions.delete(key);
+        if (tx.pending) {
+            this.#violation(`${message.type} sent for ${message.txid} while one of its requests was unanswered`);
+        }
+        if (message.type === 'ERROR') {
+            const text = message.payload.toString('utf8');
+            tx.resolve({ ...baseResult(tx), type: 'ERROR', status: 500, message: text, payload: Buffer.alloc(0) });
+            return;
+        }
+        const response = responseCodec.decode(message.payload);
+        if (response.status >= 200 && response.status < 400) {
+            this.ledger.apply(tx.writes);
+        }
+        const event = message.chaincode_event;
+        tx.resolve({
+            ...baseResult(tx),
+            type: 'COMPLETED',
+            status: response.status,
+            message: response.message,
+            payload: response.payload,
+            event: event ? { name: event.event_name, payload: event.payload } : undefined,
+        });
+    }
+
+    #onRequest(message: ChaincodeMessage__Output): void {
+        const tx = this.#transactions.get(transactionKey(message.channel_id, message.txid));
+        const reply = (type: 'RESPONSE' | 'ERROR', payload: Buffer): void => {
+            this.send({ type, payload, txid: message.txid, channel_id: message.channel_id });
+        };
+        if (tx === undefined) {
+            reply('ERROR', Buffer.from(`${message.type} failed: no ledger context for ${message.txid}`));
+            return;
+        }
+        tx.requests.push(message);
+        if (tx.pending) {
+            // A real peer drops this request silently and the chaincode waits forever.
+            this.#violation(`second request (${message.type}) for ${message.txid} while one was pending`);
+            tx.reject(new Error(`protocol violation: ${message.type} sent while another request was pending`));
+            return;
+        }
+        tx.pending = true;
+        if (this.#options.answerRequests === false) {
+            return;
+        }
+        setImmediate(() => {
+            tx.pending = false;
+            try {
+                reply('RESPONSE', serveLedgerRequest(messageType(message), message.payload, tx, this.ledger));
+            } catch (err) {
+                const reason = err instanceof PeerRequestError ? err.message : `malformed request: ${String(err)}`;
+                reply('ERROR', Buffer.from(`${message.type} failed: transaction ID: ${message.txid}: ${reason}`));
+            }
+        });
+    }
+
+    #allowedBatchType(type: string): boolean {
+        const ready = this.#options.ready;
+        if (ready === undefined || Buffer.isBuffer(ready)) {
+            return false;
+        }
+        return (
+            (type === 'WRITE_BATCH_STATE' && ready.useWriteBatch === true) ||
+            (type === 'GET_STATE_MULTIPLE' && ready.useGetMultipleKeys === true)
+        );
+    }
+
+    #violation(text: string): void {
+        this.violations.push(text);
+    }
+
+    #requireCreator(): CreatorIdentity {
+        if (this.#creator === undefined) {
+            throw new Error('connect() first');
+        }
+        return this.#creator;
+    }
+}
+
+function baseResult(tx: RunningTransaction): Pick<TransactionResult, 'txId' | 'channelId' | 'requests' | 'event'> {
+    return { txId: tx.txId, channelId: tx.channelId, requests: tx.requests, event: undefined };
+}
+
+function readyPayload(ready: ReadyPayload): Buffer {
+    if (ready === undefined) {
+        return Buffer.alloc(0);
+    }
+    if (Buffer.isBuffer(ready)) {
+        return ready;
+    }
+    return Buffer.from(
+        additionalParamsCodec.encode({
+            use_write_batch: ready.useWriteBatch ?? false,
+            max_size_write_batch: ready.maxSizeWriteBatch ?? 0,
+            use_get_multiple_keys: ready.useGetMultipleKeys ?? false,
+            max_size_get_multiple_keys: ready.maxSizeGetMultipleKeys ?? 0,
+        }),
+    );
+}
+
+function toBuffer(value: string | Buffer | undefined): Buffer | null {
+    if (value === undefined) {
+        return null;
+    }
+    return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+}
+
+async function defaultCreator(): Promise<CreatorIdentity> {
+    const ca = await createCertificateAuthority('ca.org1.example.com');
+    const user = await ca.issue({ commonName: 'User1@org1.example.com', usage: 'client' });
+    return { mspid: 'Org1MSP', certificate: user.cert, privateKey: user.key };
+}
