@@ -1,15 +1,19 @@
 // ESLint flat config: type-aware rules for src and test, prettier decides layout.
 import eslint from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-    { ignores: ['dist/', 'src/generated/', 'node_modules/', 'helm/'] },
+export default defineConfig(
+    { ignores: ['dist/', 'src/generated/', 'node_modules/', 'helm/', 'scratch/', '.tools/'] },
     eslint.configs.recommended,
-    ...tseslint.configs.strictTypeChecked,
+    tseslint.configs.strictTypeChecked,
     {
         languageOptions: {
-            parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+            parserOptions: {
+                projectService: { allowDefaultProject: ['eslint.config.js'] },
+                tsconfigRootDir: import.meta.dirname,
+            },
         },
         rules: {
             '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],

@@ -7,6 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
 import { chaincodeService } from '../protos.ts';
+import type { StreamErrorReason } from '../metrics.ts';
 import { StreamHandler, type StreamObservers } from './stream-handler.ts';
 import type { Chaincode } from './types.ts';
 
@@ -28,7 +29,11 @@ export interface ChaincodeServerOptions {
     readonly logger: Logger;
     readonly tls?: ServerTls | undefined;
     readonly keepalive?: { readonly timeMs: number; readonly timeoutMs: number };
-    readonly maxMessageBytes?: number;
+    /** Largest message accepted from / sent to the peer; both default to the peer's 100 MiB. */
+    readonly maxReceiveMessageBytes?: number;
+    readonly maxSendMessageBytes?: number;
+    /** This peer organisation's MSP ID, for stub.getMspID(). */
+    readonly mspId?: string | undefined;
     readonly observers?: StreamObservers;
     /** Called when a stream opens or closes, with the number now open. */
     readonly onStreamCountChange?: (open: number) => void;
@@ -47,11 +52,10 @@ export class ChaincodeServer {
     constructor(options: ChaincodeServerOptions) {
         this.#options = options;
         this.#log = options.logger;
-        const limit = options.maxMessageBytes ?? PEER_MESSAGE_LIMIT;
         this.#server = new grpc.Server({
             // The peer sends and accepts up to 100 MiB; grpc-js would refuse anything over 4 MiB.
-            'grpc.max_receive_message_length': limit,
-            'grpc.max_send_message_length': limit,
+            'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? PEER_MESSAGE_LIMIT,
+            'grpc.max_send_message_length': options.maxSendMessageBytes ?? PEER_MESSAGE_LIMIT,
             // Ping an idle peer so a dead connection is noticed; the peer's client accepts any rate.
             'grpc.keepalive_time_ms': options.keepalive?.timeMs ?? 60_000,
             'grpc.keepalive_timeout_ms': options.keepalive?.timeoutMs ?? 20_000,
@@ -147,6 +151,7 @@ export class ChaincodeServer {
         const handler = new StreamHandler({
             chaincodeId: this.#options.chaincodeId,
             chaincode: this.#options.chaincode,
+            mspId: this.#options.mspId,
             logger: log,
             observers: this.#options.observers,
             connection: {
@@ -162,8 +167,8 @@ export class ChaincodeServer {
         this.#options.onStreamCountChange?.(this.#handlers.size);
         log.info({ peer: call.getPeer() }, 'peer connected');
 
-        const onClosed = (reason?: Error): void => {
-            handler.close(reason);
+        const onClosed = (reason?: Error, kind?: StreamErrorReason): void => {
+            handler.close(reason, kind);
             if (this.#handlers.delete(handler)) {
                 this.#options.onStreamCountChange?.(this.#handlers.size);
             }
@@ -176,10 +181,10 @@ export class ChaincodeServer {
             call.end();
         });
         call.on('cancelled', () => {
-            onClosed(new Error('cancelled by the peer'));
+            onClosed(new Error('cancelled by the peer'), 'cancelled');
         });
-        call.on('error', (err: Error) => {
-            onClosed(err);
+        call.on('error', (err: Error & { code?: number }) => {
+            onClosed(err, err.code === grpc.status.RESOURCE_EXHAUSTED ? 'message_too_large' : 'other');
         });
         call.on('close', () => {
             onClosed();

@@ -24,9 +24,31 @@ import type {
 } from '../generated/protos/ChaincodeProposalPayload.ts';
 import type { ChaincodeSpec, ChaincodeSpec__Output } from '../generated/protos/ChaincodeSpec.ts';
 import type { DelState, DelState__Output } from '../generated/protos/DelState.ts';
+import type { GetHistoryForKey, GetHistoryForKey__Output } from '../generated/protos/GetHistoryForKey.ts';
+import type { GetQueryResult, GetQueryResult__Output } from '../generated/protos/GetQueryResult.ts';
 import type { GetState, GetState__Output } from '../generated/protos/GetState.ts';
+import type { GetStateByRange, GetStateByRange__Output } from '../generated/protos/GetStateByRange.ts';
+import type { GetStateMetadata, GetStateMetadata__Output } from '../generated/protos/GetStateMetadata.ts';
+import type { GetStateMultiple, GetStateMultiple__Output } from '../generated/protos/GetStateMultiple.ts';
+import type {
+    GetStateMultipleResult,
+    GetStateMultipleResult__Output,
+} from '../generated/protos/GetStateMultipleResult.ts';
 import type { Proposal, Proposal__Output } from '../generated/protos/Proposal.ts';
 import type { PutState, PutState__Output } from '../generated/protos/PutState.ts';
+import type { PutStateMetadata, PutStateMetadata__Output } from '../generated/protos/PutStateMetadata.ts';
+import type { QueryMetadata, QueryMetadata__Output } from '../generated/protos/QueryMetadata.ts';
+import type { QueryResponse, QueryResponse__Output } from '../generated/protos/QueryResponse.ts';
+import type {
+    QueryResponseMetadata,
+    QueryResponseMetadata__Output,
+} from '../generated/protos/QueryResponseMetadata.ts';
+import type { QueryStateClose, QueryStateClose__Output } from '../generated/protos/QueryStateClose.ts';
+import type { QueryStateNext, QueryStateNext__Output } from '../generated/protos/QueryStateNext.ts';
+import type { StateMetadataResult, StateMetadataResult__Output } from '../generated/protos/StateMetadataResult.ts';
+import type { WriteBatchState, WriteBatchState__Output } from '../generated/protos/WriteBatchState.ts';
+import type { KV, KV__Output } from '../generated/queryresult/KV.ts';
+import type { KeyModification, KeyModification__Output } from '../generated/queryresult/KeyModification.ts';
 import type { Response, Response__Output } from '../generated/protos/Response.ts';
 import type { SignedProposal, SignedProposal__Output } from '../generated/protos/SignedProposal.ts';
 import type { ChannelHeader, ChannelHeader__Output } from '../generated/common/ChannelHeader.ts';
@@ -47,6 +69,29 @@ export const responseCodec = codec<Response, Response__Output>('protos.Response'
 export const getStateCodec = codec<GetState, GetState__Output>('protos.GetState');
 export const putStateCodec = codec<PutState, PutState__Output>('protos.PutState');
 export const delStateCodec = codec<DelState, DelState__Output>('protos.DelState');
+export const getStateMetadataCodec = codec<GetStateMetadata, GetStateMetadata__Output>('protos.GetStateMetadata');
+export const putStateMetadataCodec = codec<PutStateMetadata, PutStateMetadata__Output>('protos.PutStateMetadata');
+export const stateMetadataResultCodec = codec<StateMetadataResult, StateMetadataResult__Output>(
+    'protos.StateMetadataResult',
+);
+export const getStateMultipleCodec = codec<GetStateMultiple, GetStateMultiple__Output>('protos.GetStateMultiple');
+export const getStateMultipleResultCodec = codec<GetStateMultipleResult, GetStateMultipleResult__Output>(
+    'protos.GetStateMultipleResult',
+);
+export const writeBatchStateCodec = codec<WriteBatchState, WriteBatchState__Output>('protos.WriteBatchState');
+
+export const getStateByRangeCodec = codec<GetStateByRange, GetStateByRange__Output>('protos.GetStateByRange');
+export const getQueryResultCodec = codec<GetQueryResult, GetQueryResult__Output>('protos.GetQueryResult');
+export const getHistoryForKeyCodec = codec<GetHistoryForKey, GetHistoryForKey__Output>('protos.GetHistoryForKey');
+export const queryMetadataCodec = codec<QueryMetadata, QueryMetadata__Output>('protos.QueryMetadata');
+export const queryResponseCodec = codec<QueryResponse, QueryResponse__Output>('protos.QueryResponse');
+export const queryResponseMetadataCodec = codec<QueryResponseMetadata, QueryResponseMetadata__Output>(
+    'protos.QueryResponseMetadata',
+);
+export const queryStateNextCodec = codec<QueryStateNext, QueryStateNext__Output>('protos.QueryStateNext');
+export const queryStateCloseCodec = codec<QueryStateClose, QueryStateClose__Output>('protos.QueryStateClose');
+export const kvCodec = codec<KV, KV__Output>('queryresult.KV');
+export const keyModificationCodec = codec<KeyModification, KeyModification__Output>('queryresult.KeyModification');
 
 export const signedProposalCodec = codec<SignedProposal, SignedProposal__Output>('protos.SignedProposal');
 export const proposalCodec = codec<Proposal, Proposal__Output>('protos.Proposal');

@@ -5,6 +5,7 @@
 // peer opened (server mode) and streams we opened (dev mode).
 
 import type { Logger } from 'pino';
+import type { StreamErrorReason } from '../metrics.ts';
 import { StreamClosedError, errorMessage } from '../errors.ts';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
 import { additionalParamsCodec, chaincodeIdCodec, chaincodeInputCodec, responseCodec } from './codecs.ts';
@@ -54,8 +55,6 @@ export interface StreamObservers {
     readonly onStreamError?: (reason: StreamErrorReason) => void;
 }
 
-export type StreamErrorReason = 'protocol_violation' | 'send_failed' | 'stream_failed';
-
 export interface StreamHandlerOptions {
     /** The package ID sent in REGISTER. */
     readonly chaincodeId: string;
@@ -65,6 +64,8 @@ export interface StreamHandlerOptions {
     /** Warn when REGISTERED has not come this long after REGISTER (the peer stays silent on a wrong CCID). */
     readonly registerWarnMs?: number;
     readonly observers?: StreamObservers;
+    /** The peer organisation's MSP ID (config `CORE_PEER_LOCALMSPID`), returned by `stub.getMspID()`. */
+    readonly mspId?: string | undefined;
 }
 
 type State = 'created' | 'established' | 'ready' | 'closed';
@@ -185,14 +186,14 @@ export class StreamHandler {
     }
 
     /** The stream has ended (peer closed, cancelled or failed): abandon every transaction on it. */
-    close(reason?: Error): void {
+    close(reason?: Error, kind: StreamErrorReason = 'other'): void {
         if (this.#state === 'closed') {
             return;
         }
         this.#state = 'closed';
         clearTimeout(this.#registerTimer);
         if (reason !== undefined) {
-            this.#observers.onStreamError?.('stream_failed');
+            this.#observers.onStreamError?.(kind);
         }
         const abandoned = this.#transactions.size;
         const closedError = new StreamClosedError(
@@ -257,18 +258,27 @@ export class StreamHandler {
         try {
             input = chaincodeInputCodec.decode(message.payload);
         } catch (err) {
+            this.#observers.onStreamError?.('decode_error');
             this.#sendError(channelId, txId, `failed to decode the ChaincodeInput payload: ${errorMessage(err)}`);
             return;
         }
         try {
             proposal = message.proposal ? decodeProposal(message.proposal) : undefined;
         } catch (err) {
+            this.#observers.onStreamError?.('decode_error');
             this.#sendError(channelId, txId, `failed to decode the signed proposal: ${errorMessage(err)}`);
             return;
         }
         const tx = new TransactionContext(channelId, txId, this.#sendRequest, this.#observers.onRequest);
         this.#transactions.set(key, tx);
-        const stub = new Stub({ args: input.args, decorations: input.decorations, proposal, transaction: tx });
+        const stub = new Stub({
+            args: input.args,
+            decorations: input.decorations,
+            proposal,
+            transaction: tx,
+            capabilities: this.#capabilities,
+            mspId: this.#options.mspId,
+        });
         void this.#run(message.type === 'INIT' ? 'Init' : 'Invoke', stub, tx, key); // #run never rejects
     }
 
@@ -286,6 +296,14 @@ export class StreamHandler {
             response = { status: 500, message: errorMessage(err), payload: new Uint8Array(0) };
         }
         await tx.idle();
+        if (response.status < 400) {
+            // Buffered batch writes go out before COMPLETED; an error response's writes would be discarded anyway.
+            try {
+                await stub.flush();
+            } catch (err) {
+                response = { status: 500, message: errorMessage(err), payload: new Uint8Array(0) };
+            }
+        }
         this.#transactions.delete(key);
         const ok = response.status < 400;
         const answered =
@@ -329,8 +347,7 @@ export class StreamHandler {
         try {
             this.#options.connection.send(message);
         } catch (err) {
-            this.#observers.onStreamError?.('send_failed');
-            this.close(err instanceof Error ? err : new Error(String(err)));
+            this.close(err instanceof Error ? err : new Error(String(err)), 'send_failed');
             return false;
         }
         this.#observers.onMessage?.('sent', messageType(message));
@@ -351,6 +368,13 @@ export class StreamHandler {
     }
 }
 
+/**
+ * The smallest batch we send. The peer does not enforce its advertised sizes; the Go shim
+ * raises an advertised size below 100 (0 included) to 100 (fabric-chaincode-go shim/handler.go
+ * handleEstablished), and so do we.
+ */
+export const MIN_BATCH_SIZE = 100;
+
 /** READY's payload: empty before Fabric 3.1, ChaincodeAdditionalParams after; garbage means none. */
 function parseCapabilities(payload: Buffer): PeerCapabilities {
     if (payload.length === 0) {
@@ -360,9 +384,9 @@ function parseCapabilities(payload: Buffer): PeerCapabilities {
         const params = additionalParamsCodec.decode(payload);
         return {
             writeBatch: params.use_write_batch,
-            maxWriteBatchSize: params.max_size_write_batch,
+            maxWriteBatchSize: Math.max(params.max_size_write_batch, MIN_BATCH_SIZE),
             getMultipleKeys: params.use_get_multiple_keys,
-            maxGetMultipleKeys: params.max_size_get_multiple_keys,
+            maxGetMultipleKeys: Math.max(params.max_size_get_multiple_keys, MIN_BATCH_SIZE),
         };
     } catch {
         return NO_CAPABILITIES;

@@ -1,116 +1,221 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The ChaincodeStub handed to user code: proposal accessors plus ledger calls that
-// become requests on the transaction's stream.
+// The ChaincodeStub handed to user code: ProposalStub's accessors plus every ledger call,
+// public and private, checked here and sent through the transaction's LedgerClient.
 
 import { InvalidArgumentError } from '../errors.ts';
-import { delStateCodec, getStateCodec, putStateCodec } from './codecs.ts';
-import type { DecodedProposal } from './proposal.ts';
-import type { TransactionContext } from './transaction.ts';
-import type { ChaincodeStub, SerializedIdentity, SignedProposal, Timestamp } from './types.ts';
+import type { QueryResponse__Output } from '../generated/protos/QueryResponse.ts';
+import { decodeKeyModification, decodeKv, iterablePromise, QueryIterator } from './iterators.ts';
+import { partialCompositeKeyRange, simpleKeyRange } from './keys.ts';
+import { LedgerClient, pageMetadata, VALIDATION_PARAMETER, type PageRequest } from './ledger-client.ts';
+import { ProposalStub, toBytes, type StubInput } from './proposal-stub.ts';
+import type {
+    ChaincodeResponse,
+    ChaincodeStub,
+    HistoryQueryIterator,
+    KeyModification,
+    KV,
+    QueryPromise,
+    StateQueryIterator,
+    StateQueryResponse,
+} from './types.ts';
 
-/** What the handler knows about a transaction when it builds the stub. */
-export interface StubInput {
-    readonly args: readonly Buffer[];
-    readonly decorations: Readonly<Record<string, Buffer>>;
-    readonly proposal: DecodedProposal | undefined;
-    readonly transaction: TransactionContext;
-}
+type Page = QueryPromise<StateQueryResponse<StateQueryIterator>, KV>;
 
-export class Stub implements ChaincodeStub {
-    readonly #args: readonly Buffer[];
-    readonly #decorations: Readonly<Record<string, Buffer>>;
-    readonly #proposal: DecodedProposal | undefined;
-    protected readonly tx: TransactionContext;
+export class Stub extends ProposalStub implements ChaincodeStub {
+    readonly #ledger: LedgerClient;
 
     constructor(input: StubInput) {
-        this.#args = input.args;
-        this.#decorations = input.decorations;
-        this.#proposal = input.proposal;
-        this.tx = input.transaction;
+        super(input);
+        this.#ledger = new LedgerClient(input.transaction, input.capabilities);
     }
 
-    getArgs(): string[] {
-        return this.#args.map((arg) => arg.toString('utf8'));
-    }
-
-    getStringArgs(): string[] {
-        return this.getArgs();
-    }
-
-    getBufferArgs(): Uint8Array[] {
-        return [...this.#args];
-    }
-
-    getFunctionAndParameters(): { fcn: string; params: string[] } {
-        const [fcn = '', ...params] = this.getArgs();
-        return { fcn, params };
-    }
-
-    getTxID(): string {
-        return this.tx.txId;
-    }
-
-    getChannelID(): string {
-        return this.tx.channelId;
-    }
-
-    getCreator(): SerializedIdentity {
-        return this.#requireProposal('getCreator').creator;
-    }
-
-    getSignedProposal(): SignedProposal | undefined {
-        return this.#proposal?.signedProposal;
-    }
-
-    getTxTimestamp(): Timestamp {
-        return this.#requireProposal('getTxTimestamp').timestamp;
-    }
-
-    getDateTimestamp(): Date {
-        const { seconds, nanos } = this.getTxTimestamp();
-        return new Date(seconds.toNumber() * 1000 + Math.floor(nanos / 1_000_000));
-    }
-
-    getTransient(): Map<string, Uint8Array> {
-        return this.#proposal?.transient ?? new Map<string, Uint8Array>();
-    }
-
-    getBinding(): string {
-        return this.#requireProposal('getBinding').binding;
-    }
-
-    getDecorations(): Map<string, Uint8Array> {
-        return new Map<string, Uint8Array>(Object.entries(this.#decorations));
+    /** Sends writes still buffered for a write batch; the handler awaits it before COMPLETED. */
+    flush(): Promise<void> {
+        return this.#ledger.flush();
     }
 
     async getState(key: string): Promise<Uint8Array> {
         requireKey(key, 'getState');
-        return this.tx.request('GET_STATE', getStateCodec.encode({ key, collection: '' }));
+        return this.#ledger.get('', key);
+    }
+
+    async getMultipleStates(...keys: string[]): Promise<Uint8Array[]> {
+        for (const key of keys) {
+            requireKey(key, 'getMultipleStates');
+        }
+        return this.#ledger.getMultiple('', keys);
     }
 
     async putState(key: string, value: Uint8Array): Promise<void> {
         requireKey(key, 'putState');
-        await this.tx.request('PUT_STATE', putStateCodec.encode({ key, value: toBytes(value), collection: '' }));
+        return this.#ledger.put('', key, toBytes(value));
     }
 
     async deleteState(key: string): Promise<void> {
         requireKey(key, 'deleteState');
-        await this.tx.request('DEL_STATE', delStateCodec.encode({ key, collection: '' }));
+        return this.#ledger.delete('', key);
     }
 
-    setEvent(name: string, payload: Uint8Array): void {
-        if (typeof name !== 'string' || name === '') {
-            throw new InvalidArgumentError('setEvent: event name must be a non-empty string');
-        }
-        this.tx.event = { event_name: name, payload: toBytes(payload) };
+    async setStateValidationParameter(key: string, ep: Uint8Array): Promise<void> {
+        requireKey(key, 'setStateValidationParameter');
+        return this.#ledger.putMetadata('', key, VALIDATION_PARAMETER, toBytes(ep));
     }
 
-    #requireProposal(method: string): DecodedProposal {
-        if (this.#proposal === undefined) {
-            throw new InvalidArgumentError(`${method}: the peer sent no proposal with this transaction`);
+    async getStateValidationParameter(key: string): Promise<Uint8Array> {
+        requireKey(key, 'getStateValidationParameter');
+        return this.#ledger.getMetadata('', key, VALIDATION_PARAMETER);
+    }
+
+    getStateByRange(startKey: string, endKey: string): QueryPromise<StateQueryIterator, KV> {
+        return this.#kvQuery(async () => {
+            const range = simpleKeyRange('getStateByRange', startKey, endKey);
+            return this.#ledger.range('', range.startKey, range.endKey);
+        });
+    }
+
+    getStateByRangeWithPagination(startKey: string, endKey: string, pageSize: number, bookmark = ''): Page {
+        return this.#kvPage(async () => {
+            const range = simpleKeyRange('getStateByRangeWithPagination', startKey, endKey);
+            const page = pageRequest('getStateByRangeWithPagination', pageSize, bookmark);
+            return this.#ledger.range('', range.startKey, range.endKey, page);
+        });
+    }
+
+    getStateByPartialCompositeKey(objectType: string, attributes: string[]): QueryPromise<StateQueryIterator, KV> {
+        return this.#kvQuery(async () => {
+            const range = partialCompositeKeyRange(objectType, attributes);
+            return this.#ledger.range('', range.startKey, range.endKey);
+        });
+    }
+
+    getStateByPartialCompositeKeyWithPagination(
+        objectType: string,
+        attributes: string[],
+        pageSize: number,
+        bookmark = '',
+    ): Page {
+        return this.#kvPage(async () => {
+            const range = partialCompositeKeyRange(objectType, attributes);
+            const page = pageRequest('getStateByPartialCompositeKeyWithPagination', pageSize, bookmark);
+            return this.#ledger.range('', range.startKey, range.endKey, page);
+        });
+    }
+
+    getQueryResult(query: string): QueryPromise<StateQueryIterator, KV> {
+        return this.#kvQuery(async () => this.#ledger.query('', requireQuery(query, 'getQueryResult')));
+    }
+
+    getQueryResultWithPagination(query: string, pageSize: number, bookmark = ''): Page {
+        return this.#kvPage(async () => {
+            const page = pageRequest('getQueryResultWithPagination', pageSize, bookmark);
+            return this.#ledger.query('', requireQuery(query, 'getQueryResultWithPagination'), page);
+        });
+    }
+
+    getHistoryForKey(key: string): QueryPromise<HistoryQueryIterator, KeyModification> {
+        const iterator = (async (): Promise<HistoryQueryIterator> => {
+            requireKey(key, 'getHistoryForKey');
+            return new QueryIterator(this.tx, await this.#ledger.history(key), decodeKeyModification);
+        })();
+        return iterablePromise(iterator, (it) => it);
+    }
+
+    async invokeChaincode(
+        chaincodeName: string,
+        args: (string | Uint8Array)[],
+        channel?: string,
+    ): Promise<ChaincodeResponse> {
+        if (typeof chaincodeName !== 'string' || chaincodeName === '') {
+            throw new InvalidArgumentError('invokeChaincode: chaincodeName must be a non-empty string');
         }
-        return this.#proposal;
+        // The peer reads name[:version][/channel]; '/' is the only channel separator it knows.
+        const name = channel ? `${chaincodeName}/${channel}` : chaincodeName;
+        return this.#ledger.invoke(name, args.map(toBytes));
+    }
+
+    async getPrivateData(collection: string, key: string): Promise<Uint8Array> {
+        requirePrivateKey(collection, key, 'getPrivateData');
+        return this.#ledger.get(collection, key);
+    }
+
+    async getMultiplePrivateData(collection: string, ...keys: string[]): Promise<Uint8Array[]> {
+        requireCollection(collection, 'getMultiplePrivateData');
+        for (const key of keys) {
+            requireKey(key, 'getMultiplePrivateData');
+        }
+        return this.#ledger.getMultiple(collection, keys);
+    }
+
+    async getPrivateDataHash(collection: string, key: string): Promise<Uint8Array> {
+        requirePrivateKey(collection, key, 'getPrivateDataHash');
+        return this.#ledger.getHash(collection, key);
+    }
+
+    async putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void> {
+        requirePrivateKey(collection, key, 'putPrivateData');
+        return this.#ledger.put(collection, key, toBytes(value));
+    }
+
+    async deletePrivateData(collection: string, key: string): Promise<void> {
+        requirePrivateKey(collection, key, 'deletePrivateData');
+        return this.#ledger.delete(collection, key);
+    }
+
+    async purgePrivateData(collection: string, key: string): Promise<void> {
+        requirePrivateKey(collection, key, 'purgePrivateData');
+        return this.#ledger.purge(collection, key);
+    }
+
+    async setPrivateDataValidationParameter(collection: string, key: string, ep: Uint8Array): Promise<void> {
+        requirePrivateKey(collection, key, 'setPrivateDataValidationParameter');
+        return this.#ledger.putMetadata(collection, key, VALIDATION_PARAMETER, toBytes(ep));
+    }
+
+    async getPrivateDataValidationParameter(collection: string, key: string): Promise<Uint8Array> {
+        requirePrivateKey(collection, key, 'getPrivateDataValidationParameter');
+        return this.#ledger.getMetadata(collection, key, VALIDATION_PARAMETER);
+    }
+
+    getPrivateDataByRange(collection: string, startKey: string, endKey: string): QueryPromise<StateQueryIterator, KV> {
+        return this.#kvQuery(async () => {
+            requireCollection(collection, 'getPrivateDataByRange');
+            const range = simpleKeyRange('getPrivateDataByRange', startKey, endKey);
+            return this.#ledger.range(collection, range.startKey, range.endKey);
+        });
+    }
+
+    getPrivateDataByPartialCompositeKey(
+        collection: string,
+        objectType: string,
+        attributes: string[],
+    ): QueryPromise<StateQueryIterator, KV> {
+        return this.#kvQuery(async () => {
+            requireCollection(collection, 'getPrivateDataByPartialCompositeKey');
+            const range = partialCompositeKeyRange(objectType, attributes);
+            return this.#ledger.range(collection, range.startKey, range.endKey);
+        });
+    }
+
+    getPrivateDataQueryResult(collection: string, query: string): QueryPromise<StateQueryIterator, KV> {
+        return this.#kvQuery(async () => {
+            requireCollection(collection, 'getPrivateDataQueryResult');
+            return this.#ledger.query(collection, requireQuery(query, 'getPrivateDataQueryResult'));
+        });
+    }
+
+    /** Runs a KV query (checks included, so a bad argument rejects the promise) and wraps its iterator. */
+    #kvQuery(send: () => Promise<QueryResponse__Output>): QueryPromise<StateQueryIterator, KV> {
+        const iterator = send().then((response): StateQueryIterator => new QueryIterator(this.tx, response, decodeKv));
+        return iterablePromise(iterator, (it) => it);
+    }
+
+    #kvPage(send: () => Promise<QueryResponse__Output>): Page {
+        const page = send().then((response): StateQueryResponse<StateQueryIterator> => ({
+            iterator: new QueryIterator(this.tx, response, decodeKv),
+            metadata: pageMetadata(response),
+        }));
+        return iterablePromise(page, (response) => response.iterator);
     }
 }
 
@@ -121,7 +226,32 @@ function requireKey(key: unknown, method: string): asserts key is string {
     }
 }
 
-/** Accepts the Uint8Array the API promises, and a string as fabric-shim tolerates. */
-function toBytes(value: Uint8Array | string): Uint8Array {
-    return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+/** Both shims refuse an empty collection in the private-data calls before sending anything. */
+function requireCollection(collection: unknown, method: string): asserts collection is string {
+    if (typeof collection !== 'string' || collection === '') {
+        throw new InvalidArgumentError(`${method}: collection must be a non-empty string`);
+    }
+}
+
+function requirePrivateKey(collection: unknown, key: unknown, method: string): void {
+    requireCollection(collection, method);
+    requireKey(key, method);
+}
+
+function requireQuery(query: unknown, method: string): string {
+    if (typeof query !== 'string' || query === '') {
+        throw new InvalidArgumentError(`${method}: query must be a non-empty string`);
+    }
+    return query;
+}
+
+/** The peer reads a page size of 0 with no bookmark as "not paginated", so a page needs at least 1. */
+function pageRequest(method: string, pageSize: number, bookmark: string): PageRequest {
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 0x7fffffff) {
+        throw new InvalidArgumentError(`${method}: pageSize must be a positive integer`);
+    }
+    if (typeof bookmark !== 'string') {
+        throw new InvalidArgumentError(`${method}: bookmark must be a string`);
+    }
+    return { pageSize, bookmark };
 }

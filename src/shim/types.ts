@@ -71,7 +71,79 @@ export interface SignedProposal {
     };
 }
 
-/** The ledger and proposal API handed to Init and Invoke, one per transaction. */
+/** One key and value from a range or rich query. */
+export interface KV {
+    /** The chaincode namespace the key lives in. */
+    namespace: string;
+    key: string;
+    value: Uint8Array;
+}
+
+/** One committed change to a key, from getHistoryForKey (newest first). */
+export interface KeyModification {
+    txId: string;
+    /** The value written; empty for a delete. */
+    value: Uint8Array;
+    timestamp: Timestamp;
+    isDelete: boolean;
+}
+
+/**
+ * One step of an iterator, shaped like fabric-shim's: `value` is set while `done` is false,
+ * and is undefined once `done` is true (fabric-shim types it the same way).
+ */
+export interface NextResult<T> {
+    value: T;
+    done: boolean;
+}
+
+/**
+ * A query result the peer serves in batches. `next()` fetches the next batch when the
+ * current one runs out; `close()` releases the peer's iterator. `for await` closes it for
+ * you when the loop ends or breaks.
+ */
+export interface CommonIterator<T> extends AsyncIterable<T> {
+    next(): Promise<NextResult<T>>;
+    close(): Promise<void>;
+}
+
+/** Iterates the KVs of a range or rich query. */
+export type StateQueryIterator = CommonIterator<KV>;
+/** Iterates the KeyModifications of getHistoryForKey. */
+export type HistoryQueryIterator = CommonIterator<KeyModification>;
+
+/** What the peer says about one page of a paginated query. */
+export interface QueryResponseMetadata {
+    /** How many records this page holds. */
+    fetchedRecordsCount: number;
+    /** Pass back to fetch the next page; empty when there is none. */
+    bookmark: string;
+}
+
+/** A page of a paginated query: its iterator and the page's metadata. */
+export interface StateQueryResponse<T> {
+    iterator: T;
+    metadata: QueryResponseMetadata;
+}
+
+/**
+ * What the query methods return: a promise of the iterator that is also async-iterable, so
+ * both `const it = await stub.getStateByRange(...)` and `for await (const kv of stub.getStateByRange(...))`
+ * work, as in fabric-shim.
+ */
+export type QueryPromise<R, T> = Promise<R> & AsyncIterable<T>;
+
+/** A composite key taken apart: its object type and attributes. */
+export interface SplitCompositeKey {
+    objectType: string;
+    attributes: string[];
+}
+
+/**
+ * The ledger and proposal API handed to Init and Invoke, one per transaction. Shaped like
+ * fabric-shim 2.5's `ChaincodeStub`, plus getMultipleStates/getMultiplePrivateData from the
+ * Go shim. Reads see committed state only, never this transaction's own writes.
+ */
 export interface ChaincodeStub {
     /** The invocation arguments as strings; args[0] is the function name by convention. */
     getArgs(): string[];
@@ -81,10 +153,17 @@ export interface ChaincodeStub {
     getBufferArgs(): Uint8Array[];
     /** args[0] as `fcn` and the rest as `params`. */
     getFunctionAndParameters(): { fcn: string; params: string[] };
+    /** The transaction ID, shared by every chaincode this transaction calls. */
     getTxID(): string;
+    /** The channel this invocation runs on. */
     getChannelID(): string;
     /** The proposal's creator; throws when the peer sent no proposal. */
     getCreator(): SerializedIdentity;
+    /**
+     * The MSP ID of the peer's organisation, from `CORE_PEER_LOCALMSPID` in the server's
+     * configuration (nothing sets it in chaincode-as-a-service; the operator must). Throws when unset.
+     */
+    getMspID(): string;
     /** The decoded signed proposal; undefined when the peer sent none (system calls). */
     getSignedProposal(): SignedProposal | undefined;
     /** The client's timestamp from the proposal header, identical on every endorser. */
@@ -97,11 +176,97 @@ export interface ChaincodeStub {
     getBinding(): string;
     /** Values the peer's endorsement decorators added; normally empty. */
     getDecorations(): Map<string, Uint8Array>;
-    /** The value of `key`; empty when the key does not exist. Does not see this transaction's own writes. */
+
+    /** The value of `key`; empty when the key does not exist. */
     getState(key: string): Promise<Uint8Array>;
+    /**
+     * The values of several keys, in order; an absent key gives an empty value. Uses one
+     * GET_STATE_MULTIPLE per batch when the peer offers it (Fabric 3.1+), else one GET_STATE per key.
+     */
+    getMultipleStates(...keys: string[]): Promise<Uint8Array[]>;
     /** Writes `value` under `key`. An empty value is recorded by the peer as a delete. */
     putState(key: string, value: Uint8Array): Promise<void>;
+    /** Deletes `key`. */
     deleteState(key: string): Promise<void>;
+    /** Sets the key-level endorsement policy of `key` (a marshalled SignaturePolicyEnvelope). */
+    setStateValidationParameter(key: string, ep: Uint8Array): Promise<void>;
+    /** The key-level endorsement policy of `key`; empty when it has none. */
+    getStateValidationParameter(key: string): Promise<Uint8Array>;
+
+    /**
+     * Keys in [startKey, endKey) in byte order; an empty endKey means no upper bound. An empty
+     * startKey starts after the composite-key namespace; keys starting with U+0000 are rejected.
+     */
+    getStateByRange(startKey: string, endKey: string): QueryPromise<StateQueryIterator, KV>;
+    /** One page of getStateByRange; pass the returned bookmark back for the next. Read-only transactions only. */
+    getStateByRangeWithPagination(
+        startKey: string,
+        endKey: string,
+        pageSize: number,
+        bookmark?: string,
+    ): QueryPromise<StateQueryResponse<StateQueryIterator>, KV>;
+    /** Composite keys of `objectType` whose leading attributes equal `attributes`. */
+    getStateByPartialCompositeKey(objectType: string, attributes: string[]): QueryPromise<StateQueryIterator, KV>;
+    /** One page of getStateByPartialCompositeKey. Read-only transactions only. */
+    getStateByPartialCompositeKeyWithPagination(
+        objectType: string,
+        attributes: string[],
+        pageSize: number,
+        bookmark?: string,
+    ): QueryPromise<StateQueryResponse<StateQueryIterator>, KV>;
+    /** A rich (CouchDB selector) query; the peer refuses it on LevelDB. */
+    getQueryResult(query: string): QueryPromise<StateQueryIterator, KV>;
+    /** One page of getQueryResult. Read-only transactions only. */
+    getQueryResultWithPagination(
+        query: string,
+        pageSize: number,
+        bookmark?: string,
+    ): QueryPromise<StateQueryResponse<StateQueryIterator>, KV>;
+    /** Every committed change to `key`, newest first; needs the peer's history database. */
+    getHistoryForKey(key: string): QueryPromise<HistoryQueryIterator, KeyModification>;
+
+    /**
+     * Calls another chaincode in this transaction and resolves with its response, whatever
+     * its status; rejects when it failed outright. Without `channel` (or with this channel)
+     * the callee shares this transaction's writes; on another channel it can only read.
+     */
+    invokeChaincode(chaincodeName: string, args: (string | Uint8Array)[], channel?: string): Promise<ChaincodeResponse>;
     /** Sets the transaction's one event; a later call replaces an earlier one. */
     setEvent(name: string, payload: Uint8Array): void;
+
+    /** `U+0000 objectType U+0000 attr… U+0000`, as both official shims build it. */
+    createCompositeKey(objectType: string, attributes: string[]): string;
+    /** The object type and attributes of a composite key. */
+    splitCompositeKey(compositeKey: string): SplitCompositeKey;
+
+    /** The value of `key` in a private data collection; empty when absent. Not allowed in Init. */
+    getPrivateData(collection: string, key: string): Promise<Uint8Array>;
+    /** getMultipleStates for a private data collection. */
+    getMultiplePrivateData(collection: string, ...keys: string[]): Promise<Uint8Array[]>;
+    /** The hash of a private value; any organisation may read it. Empty when absent. */
+    getPrivateDataHash(collection: string, key: string): Promise<Uint8Array>;
+    /** Writes a private value; the creator needs write access to the collection. */
+    putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void>;
+    /** Deletes a private value (its hash history stays on every peer). */
+    deletePrivateData(collection: string, key: string): Promise<void>;
+    /**
+     * Deletes a private value and purges it, and its past versions, from every peer's private
+     * store. Needs Fabric 2.5+ peers with the V2_5 channel capability: a peer older than 2.5
+     * does not know the request and ends the whole stream.
+     */
+    purgePrivateData(collection: string, key: string): Promise<void>;
+    /** setStateValidationParameter for a private key. */
+    setPrivateDataValidationParameter(collection: string, key: string, ep: Uint8Array): Promise<void>;
+    /** getStateValidationParameter for a private key. */
+    getPrivateDataValidationParameter(collection: string, key: string): Promise<Uint8Array>;
+    /** getStateByRange in a private data collection (no pagination for private data). */
+    getPrivateDataByRange(collection: string, startKey: string, endKey: string): QueryPromise<StateQueryIterator, KV>;
+    /** getStateByPartialCompositeKey in a private data collection. */
+    getPrivateDataByPartialCompositeKey(
+        collection: string,
+        objectType: string,
+        attributes: string[],
+    ): QueryPromise<StateQueryIterator, KV>;
+    /** getQueryResult in a private data collection. */
+    getPrivateDataQueryResult(collection: string, query: string): QueryPromise<StateQueryIterator, KV>;
 }

@@ -9,59 +9,25 @@
 import * as grpc from '@grpc/grpc-js';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
 import { chaincodeService } from '../protos.ts';
-import { additionalParamsCodec, chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../shim/codecs.ts';
+import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../shim/codecs.ts';
 import { messageType } from '../shim/message-type.ts';
 import { transactionKey } from '../shim/transaction.ts';
 import { createCertificateAuthority } from './certs.ts';
+import { serveInvokeChaincode } from './chaincode-calls.ts';
+import { readyPayload, toBuffer, type DialTls, type FakePeerOptions, type InvokeOptions } from './fake-peer-options.ts';
 import { InMemoryLedger } from './ledger.ts';
-import { PeerRequestError, serveLedgerRequest, type SimulatedTransaction } from './ledger-requests.ts';
+import { serveLedgerRequest } from './ledger-requests.ts';
+import { PeerRequestError, type SimulatedTransaction } from './simulation.ts';
 import { buildSignedProposal, type CreatorIdentity } from './proposal-builder.ts';
 
-/** What READY carries: nothing (a peer before 3.1), 3.1 capabilities, or raw bytes. */
-export type ReadyPayload =
-    | undefined
-    | Buffer
-    | {
-          readonly useWriteBatch?: boolean;
-          readonly maxSizeWriteBatch?: number;
-          readonly useGetMultipleKeys?: boolean;
-          readonly maxSizeGetMultipleKeys?: number;
-      };
-
-export interface FakePeerOptions {
-    /** The package ID REGISTER must carry; any is accepted when omitted (as in dev mode). */
-    readonly chaincodeId?: string;
-    readonly channelId?: string;
-    /** The chaincode name written into proposals. */
-    readonly chaincodeName?: string;
-    readonly ready?: ReadyPayload;
-    /** The proposal creator; a certificate is generated for `Org1MSP` when omitted. */
-    readonly creator?: CreatorIdentity;
-    readonly ledger?: InMemoryLedger;
-    /** false: REGISTER is recorded but not answered; the test sends REGISTERED/READY itself. */
-    readonly handshake?: boolean;
-    /** false: ledger requests are recorded but never answered (a peer that hangs). */
-    readonly answerRequests?: boolean;
-}
-
-export interface DialTls {
-    /** CA that signed the chaincode server's certificate (connection.json `root_cert`). */
-    readonly rootCert: string | Buffer;
-    /** The peer's client key and certificate, for mutual TLS. */
-    readonly clientKey?: string | Buffer;
-    readonly clientCert?: string | Buffer;
-}
-
-export interface InvokeOptions {
-    readonly channelId?: string;
-    /** Sent as INIT with is_init set, instead of TRANSACTION. */
-    readonly init?: boolean;
-    readonly transient?: Readonly<Record<string, string | Uint8Array>>;
-    /** Overrides the txid on the message (the proposal keeps its own). */
-    readonly txId?: string;
-    /** Sends no proposal, as for system-originated calls. */
-    readonly withoutProposal?: boolean;
-}
+export type {
+    DialTls,
+    FakePeerOptions,
+    InvokeChaincodeHandler,
+    InvokeChaincodeResult,
+    InvokeOptions,
+    ReadyPayload,
+} from './fake-peer-options.ts';
 
 /** The chaincode's final answer to one transaction. */
 export interface TransactionResult {
@@ -78,6 +44,7 @@ export interface TransactionResult {
 }
 
 interface RunningTransaction extends SimulatedTransaction {
+    readonly timestamp: Date;
     readonly requests: ChaincodeMessage__Output[];
     pending: boolean;
     readonly resolve: (result: TransactionResult) => void;
@@ -86,7 +53,7 @@ interface RunningTransaction extends SimulatedTransaction {
 
 type PeerStream = grpc.ClientDuplexStream<ChaincodeMessage, ChaincodeMessage__Output>;
 
-/** The request types every peer since 2.0 knows; newer ones are checked separately. */
+/** The request types every peer since 2.0 knows; PURGE_PRIVATE_DATA (2.5) and the 3.1 batch types are checked separately. */
 const REQUEST_TYPES = new Set([
     'GET_STATE',
     'PUT_STATE',
@@ -100,7 +67,6 @@ const REQUEST_TYPES = new Set([
     'GET_STATE_METADATA',
     'PUT_STATE_METADATA',
     'GET_PRIVATE_DATA_HASH',
-    'PURGE_PRIVATE_DATA',
 ]);
 
 export class FakePeer {
@@ -185,12 +151,15 @@ export class FakePeer {
         const transient = new Map(
             Object.entries(options.transient ?? {}).map(([k, v]) => [k, typeof v === 'string' ? Buffer.from(v) : v]),
         );
+        const timestamp = options.timestamp ?? new Date();
+        const chaincodeName = this.#options.chaincodeName ?? 'basic';
         const built = buildSignedProposal({
             channelId,
-            chaincodeName: this.#options.chaincodeName ?? 'basic',
+            chaincodeName,
             args: argBytes,
             creator: this.#requireCreator(),
             transient,
+            timestamp,
         });
         const txId = options.txId ?? built.txId;
         const isInit = options.init ?? false;
@@ -199,7 +168,11 @@ export class FakePeer {
                 channelId,
                 txId,
                 isInit,
+                namespace: chaincodeName,
+                timestamp,
                 writes: [],
+                iterators: new Map(),
+                readOnly: false,
                 requests: [],
                 pending: false,
                 resolve,
@@ -267,7 +240,7 @@ export class FakePeer {
             this.#onFinal(message);
             return;
         }
-        if (REQUEST_TYPES.has(type) || this.#allowedBatchType(type)) {
+        if (REQUEST_TYPES.has(type) || this.#allowedBatchType(type) || this.#allowedPurge(type)) {
             this.#onRequest(message);
             return;
         }
@@ -317,7 +290,7 @@ export class FakePeer {
         }
         const response = responseCodec.decode(message.payload);
         if (response.status >= 200 && response.status < 400) {
-            this.ledger.apply(tx.writes);
+            this.ledger.apply(tx.writes, { txId: tx.txId, timestamp: tx.timestamp });
         }
         const event = message.chaincode_event;
         tx.resolve({
@@ -350,14 +323,23 @@ export class FakePeer {
         if (this.#options.answerRequests === false) {
             return;
         }
+        const type = messageType(message);
         setImmediate(() => {
-            tx.pending = false;
-            try {
-                reply('RESPONSE', serveLedgerRequest(messageType(message), message.payload, tx, this.ledger));
-            } catch (err) {
-                const reason = err instanceof PeerRequestError ? err.message : `malformed request: ${String(err)}`;
-                reply('ERROR', Buffer.from(`${message.type} failed: transaction ID: ${message.txid}: ${reason}`));
-            }
+            const served =
+                type === 'INVOKE_CHAINCODE'
+                    ? serveInvokeChaincode(message, this.#options.onInvokeChaincode)
+                    : Promise.resolve().then(() => serveLedgerRequest(type, message.payload, tx, this.ledger));
+            served.then(
+                (payload) => {
+                    tx.pending = false;
+                    reply('RESPONSE', payload);
+                },
+                (err: unknown) => {
+                    tx.pending = false;
+                    const reason = err instanceof PeerRequestError ? err.message : `malformed request: ${String(err)}`;
+                    reply('ERROR', Buffer.from(`${type} failed: transaction ID: ${message.txid}: ${reason}`));
+                },
+            );
         });
     }
 
@@ -370,6 +352,15 @@ export class FakePeer {
             (type === 'WRITE_BATCH_STATE' && ready.useWriteBatch === true) ||
             (type === 'GET_STATE_MULTIPLE' && ready.useGetMultipleKeys === true)
         );
+    }
+
+    /** PURGE_PRIVATE_DATA exists from Fabric 2.5; an older peer ends the stream on it. */
+    #allowedPurge(type: string): boolean {
+        if (type !== 'PURGE_PRIVATE_DATA') {
+            return false;
+        }
+        const [major = 0, minor = 0] = (this.#options.peerVersion ?? '2.5').split('.').map(Number);
+        return major > 2 || (major === 2 && minor >= 5);
     }
 
     #violation(text: string): void {
@@ -386,30 +377,6 @@ export class FakePeer {
 
 function baseResult(tx: RunningTransaction): Pick<TransactionResult, 'txId' | 'channelId' | 'requests' | 'event'> {
     return { txId: tx.txId, channelId: tx.channelId, requests: tx.requests, event: undefined };
-}
-
-function readyPayload(ready: ReadyPayload): Buffer {
-    if (ready === undefined) {
-        return Buffer.alloc(0);
-    }
-    if (Buffer.isBuffer(ready)) {
-        return ready;
-    }
-    return Buffer.from(
-        additionalParamsCodec.encode({
-            use_write_batch: ready.useWriteBatch ?? false,
-            max_size_write_batch: ready.maxSizeWriteBatch ?? 0,
-            use_get_multiple_keys: ready.useGetMultipleKeys ?? false,
-            max_size_get_multiple_keys: ready.maxSizeGetMultipleKeys ?? 0,
-        }),
-    );
-}
-
-function toBuffer(value: string | Buffer | undefined): Buffer | null {
-    if (value === undefined) {
-        return null;
-    }
-    return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
 }
 
 async function defaultCreator(): Promise<CreatorIdentity> {

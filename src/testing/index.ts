@@ -3,9 +3,22 @@
 // The test kit: a fake peer and an in-memory ledger for testing chaincode over the real
 // wire protocol, without a Fabric network.
 
+export { startChaincode } from './harness.ts';
+export type { ChaincodeHarness } from './harness.ts';
 export { FakePeer } from './fake-peer.ts';
-export type { DialTls, FakePeerOptions, InvokeOptions, ReadyPayload, TransactionResult } from './fake-peer.ts';
+export type { TransactionResult } from './fake-peer.ts';
+export type {
+    DialTls,
+    FakePeerOptions,
+    InvokeChaincodeHandler,
+    InvokeChaincodeResult,
+    InvokeOptions,
+    ReadyPayload,
+} from './fake-peer-options.ts';
 export { InMemoryLedger } from './ledger.ts';
+export type { CommitInfo, HistoryEntry, LedgerWrite, MetadataWrite, ValueWrite } from './ledger.ts';
+export { QUERY_BATCH_SIZE } from './ledger-queries.ts';
 export { buildSignedProposal } from './proposal-builder.ts';
 export type { CreatorIdentity, ProposalInput } from './proposal-builder.ts';
-export { createCertificateAuthority, createTlsFixture } from './certs.ts';
+export { createCertificateAuthority, createTlsFixture, FABRIC_ATTRS_OID } from './certs.ts';
+export type { CertificateAuthority, IssueOptions, KeyAndCert, TlsFixture } from './certs.ts';

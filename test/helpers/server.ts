@@ -26,7 +26,7 @@ export interface TestServer {
 export async function startServer(
     t: TestContext,
     chaincode: Chaincode,
-    options: { tls?: ServerTls; maxMessageBytes?: number; observers?: StreamObservers } = {},
+    options: { tls?: ServerTls; maxReceiveMessageBytes?: number; observers?: StreamObservers } = {},
 ): Promise<TestServer> {
     const outcomes: TransactionOutcome[] = [];
     const waiters: { count: number; resolve: () => void }[] = [];
@@ -36,7 +36,7 @@ export async function startServer(
         address: '127.0.0.1:0',
         logger: pino({ level: 'silent' }),
         tls: options.tls,
-        maxMessageBytes: options.maxMessageBytes,
+        maxReceiveMessageBytes: options.maxReceiveMessageBytes,
         observers: {
             ...options.observers,
             onTransactionEnd: (outcome) => {

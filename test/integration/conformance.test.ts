@@ -281,7 +281,7 @@ describe('streams', () => {
         assert.equal(server.inFlight, 0);
         assert.equal(server.openStreams, 0);
         assert.ok(results[0] instanceof Error);
-        assert.match((results[0]).message, /stream closed/);
+        assert.match(results[0].message, /stream closed/);
         const next = await connectPeer();
         assert.equal((await next.invoke(['echo', 'again'])).payload.toString(), 'again');
     });

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The ledger requests of one transaction, by collection ('' = public state): each call
+// becomes one request on the stream, and writes go through the write batch when the
+// peer offered one. Argument checks live in the stub; this file speaks the wire.
+
+import { LedgerRequestError } from '../errors.ts';
+import type { QueryResponse__Output } from '../generated/protos/QueryResponse.ts';
+import { chaincodeMessageCodec } from '../protos.ts';
+import {
+    chaincodeSpecCodec,
+    delStateCodec,
+    getHistoryForKeyCodec,
+    getQueryResultCodec,
+    getStateByRangeCodec,
+    getStateCodec,
+    getStateMetadataCodec,
+    putStateCodec,
+    putStateMetadataCodec,
+    queryMetadataCodec,
+    queryResponseCodec,
+    queryResponseMetadataCodec,
+    responseCodec,
+    stateMetadataResultCodec,
+} from './codecs.ts';
+import type { PeerCapabilities } from './stream-handler.ts';
+import type { TransactionContext } from './transaction.ts';
+import type { ChaincodeResponse, QueryResponseMetadata } from './types.ts';
+import { getMultiple, WriteBatch } from './write-batch.ts';
+
+/** The metakey of key-level endorsement policies (the name of `protos.MetaDataKeys` value 0). */
+export const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
+
+const EMPTY = Buffer.alloc(0);
+
+/** A page's size and where it starts; encoded as QueryMetadata. */
+export interface PageRequest {
+    readonly pageSize: number;
+    readonly bookmark: string;
+}
+
+export class LedgerClient {
+    readonly #tx: TransactionContext;
+    readonly #capabilities: PeerCapabilities;
+    /** Present only when the peer's READY offered WRITE_BATCH_STATE. */
+    readonly #batch: WriteBatch | undefined;
+
+    constructor(tx: TransactionContext, capabilities: PeerCapabilities) {
+        this.#tx = tx;
+        this.#capabilities = capabilities;
+        this.#batch = capabilities.writeBatch ? new WriteBatch(capabilities.maxWriteBatchSize) : undefined;
+    }
+
+    get(collection: string, key: string): Promise<Buffer> {
+        return this.#tx.request('GET_STATE', getStateCodec.encode({ key, collection }));
+    }
+
+    getMultiple(collection: string, keys: readonly string[]): Promise<Uint8Array[]> {
+        return getMultiple(this.#tx, this.#capabilities, collection, keys);
+    }
+
+    getHash(collection: string, key: string): Promise<Buffer> {
+        return this.#tx.request('GET_PRIVATE_DATA_HASH', getStateCodec.encode({ key, collection }));
+    }
+
+    async put(collection: string, key: string, value: Uint8Array): Promise<void> {
+        if (this.#batch !== undefined) {
+            this.#batch.add({ type: 'PUT_STATE', key, value, collection });
+            return;
+        }
+        await this.#tx.request('PUT_STATE', putStateCodec.encode({ key, value, collection }));
+    }
+
+    async delete(collection: string, key: string): Promise<void> {
+        if (this.#batch !== undefined) {
+            this.#batch.add({ type: 'DEL_STATE', key, collection });
+            return;
+        }
+        await this.#tx.request('DEL_STATE', delStateCodec.encode({ key, collection }));
+    }
+
+    /** PURGE_PRIVATE_DATA carries DelState bytes, as the peer and the Go shim expect. */
+    async purge(collection: string, key: string): Promise<void> {
+        if (this.#batch !== undefined) {
+            this.#batch.add({ type: 'PURGE_PRIVATE_DATA', key, collection });
+            return;
+        }
+        await this.#tx.request('PURGE_PRIVATE_DATA', delStateCodec.encode({ key, collection }));
+    }
+
+    async putMetadata(collection: string, key: string, metakey: string, value: Uint8Array): Promise<void> {
+        const metadata = { metakey, value };
+        if (this.#batch !== undefined) {
+            this.#batch.add({ type: 'PUT_STATE_METADATA', key, collection, metadata });
+            return;
+        }
+        await this.#tx.request('PUT_STATE_METADATA', putStateMetadataCodec.encode({ key, collection, metadata }));
+    }
+
+    /** The value of one metakey of `key`; empty when the key has none. */
+    async getMetadata(collection: string, key: string, metakey: string): Promise<Uint8Array> {
+        const payload = await this.#tx.request('GET_STATE_METADATA', getStateMetadataCodec.encode({ key, collection }));
+        const entry = stateMetadataResultCodec.decode(payload).entries.find((e) => e.metakey === metakey);
+        return entry?.value ?? EMPTY;
+    }
+
+    async range(
+        collection: string,
+        startKey: string,
+        endKey: string,
+        page?: PageRequest,
+    ): Promise<QueryResponse__Output> {
+        const metadata = page === undefined ? EMPTY : queryMetadataCodec.encode(page);
+        const payload = getStateByRangeCodec.encode({ startKey, endKey, collection, metadata });
+        return queryResponseCodec.decode(await this.#tx.request('GET_STATE_BY_RANGE', payload));
+    }
+
+    async query(collection: string, query: string, page?: PageRequest): Promise<QueryResponse__Output> {
+        const metadata = page === undefined ? EMPTY : queryMetadataCodec.encode(page);
+        const payload = getQueryResultCodec.encode({ query, collection, metadata });
+        return queryResponseCodec.decode(await this.#tx.request('GET_QUERY_RESULT', payload));
+    }
+
+    async history(key: string): Promise<QueryResponse__Output> {
+        const payload = await this.#tx.request('GET_HISTORY_FOR_KEY', getHistoryForKeyCodec.encode({ key }));
+        return queryResponseCodec.decode(payload);
+    }
+
+    /**
+     * INVOKE_CHAINCODE. The RESPONSE payload is the callee's own final ChaincodeMessage:
+     * COMPLETED carries its Response (any status is returned), ERROR its error text (thrown),
+     * as fabric-shim's handleInvokeChaincode does.
+     */
+    async invoke(name: string, args: readonly Uint8Array[]): Promise<ChaincodeResponse> {
+        const payload = chaincodeSpecCodec.encode({ chaincode_id: { name }, input: { args: [...args] } });
+        const reply = chaincodeMessageCodec.decode(await this.#tx.request('INVOKE_CHAINCODE', payload));
+        if (reply.type === 'COMPLETED') {
+            const response = responseCodec.decode(reply.payload);
+            return { status: response.status, message: response.message, payload: response.payload };
+        }
+        throw new LedgerRequestError(`INVOKE_CHAINCODE of ${name} failed: ${reply.payload.toString('utf8')}`);
+    }
+
+    /** Sends the buffered writes, if any; the handler awaits this before COMPLETED. */
+    flush(): Promise<void> {
+        return this.#batch === undefined ? Promise.resolve() : this.#batch.flush(this.#tx);
+    }
+}
+
+/** The page metadata of a paginated query's response. */
+export function pageMetadata(response: QueryResponse__Output): QueryResponseMetadata {
+    const metadata = queryResponseMetadataCodec.decode(response.metadata);
+    return { fetchedRecordsCount: metadata.fetched_records_count, bookmark: metadata.bookmark };
+}
