@@ -2,27 +2,32 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The composition root: reads the environment and flags, builds the logger, metrics,
-// chaincode server and sidecar, and owns signals and exit codes.
+// chaincode server (or dev-mode client) and sidecar, and owns signals and exit codes.
 
 import closeWithGrace from 'close-with-grace';
 import { createRequire } from 'node:module';
-import { createChaincode } from './chaincode/index.ts';
-import { loadConfig, type LoadedConfig } from './config.ts';
+import { loadChaincode } from './chaincode-loader.ts';
+import { loadConfig, parseHostPort, type Config, type LoadedConfig } from './config.ts';
 import { ConfigError } from './errors.ts';
 import { createLogger, routeGrpcLogs } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { ChaincodeClient } from './shim/chaincode-client.ts';
 import { ChaincodeServer } from './shim/chaincode-server.ts';
-import { parseHostPort } from './config.ts';
 import { buildSidecar, packageLabel } from './sidecar/app.ts';
 import { Health } from './sidecar/health.ts';
 import { observeStreams } from './stream-metrics.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
-async function main(): Promise<void> {
-    let loaded: LoadedConfig;
+/** What main needs of the server (server mode) or the client (dev mode). */
+interface ChaincodeEndpoint {
+    readonly openStreams: number;
+    close(graceMs: number): Promise<boolean>;
+}
+
+function readConfig(): LoadedConfig {
     try {
-        loaded = loadConfig({ env: process.env, args: process.argv.slice(2) });
+        return loadConfig({ env: process.env, args: process.argv.slice(2) });
     } catch (err) {
         if (err instanceof ConfigError) {
             createLogger('info').fatal({ code: err.code }, `invalid configuration: ${err.message}`);
@@ -30,7 +35,10 @@ async function main(): Promise<void> {
         }
         throw err;
     }
-    const { config, sources, summary } = loaded;
+}
+
+async function main(): Promise<void> {
+    const { config, sources, summary } = readConfig();
     const logger = createLogger(config.log.level);
     routeGrpcLogs(logger);
     logger.info({ config: JSON.parse(summary) as unknown, sources }, 'configuration loaded');
@@ -41,25 +49,70 @@ async function main(): Promise<void> {
         );
     }
 
-    const chaincode = createChaincode();
+    let chaincode;
+    try {
+        chaincode = await loadChaincode(config.chaincode.module);
+    } catch (err) {
+        if (err instanceof ConfigError) {
+            logger.fatal({ code: err.code }, `invalid configuration: ${err.message}`);
+            process.exit(1);
+        }
+        throw err;
+    }
     const metrics = createMetrics({ knownFunctions: chaincode.functionNames });
     const health = new Health();
     const startedAt = Date.now();
-    const server = new ChaincodeServer({
+    const shim = {
         chaincodeId: config.chaincode.id,
         chaincode,
-        address: config.chaincode.address,
         logger: logger.child({ component: 'shim' }),
-        tls: config.tls,
-        keepalive: config.keepalive,
+        mspId: config.chaincode.mspId,
+        executeTimeoutMs: config.chaincode.executeTimeoutMs,
         maxReceiveMessageBytes: config.grpc.maxReceiveMessageBytes,
         maxSendMessageBytes: config.grpc.maxSendMessageBytes,
-        mspId: config.chaincode.mspId,
         observers: observeStreams(metrics),
-        onStreamCountChange: (open) => {
-            metrics.peerStreams.set(open);
-        },
-    });
+    };
+    let endpoint: ChaincodeEndpoint;
+    let begin: () => Promise<void>;
+    if (config.peer === undefined) {
+        const server = new ChaincodeServer({
+            ...shim,
+            address: config.chaincode.address,
+            tls: config.tls,
+            keepalive: config.keepalive,
+            onStreamCountChange: (open) => {
+                metrics.peerStreams.set(open);
+            },
+        });
+        endpoint = server;
+        begin = async () => {
+            await server.start();
+            health.markServing();
+        };
+    } else {
+        const client = new ChaincodeClient({
+            ...shim,
+            peerAddress: config.peer.address,
+            tls: config.peer.tls,
+            keepaliveMs: config.peer.keepaliveMs,
+            reconnectInitialMs: config.peer.reconnectInitialMs,
+            reconnectMaxMs: config.peer.reconnectMaxMs,
+            onConnectionChange: (registered) => {
+                metrics.peerStreams.set(registered ? 1 : 0);
+                if (registered) {
+                    health.markServing();
+                } else {
+                    health.markNotServing();
+                }
+            },
+        });
+        endpoint = client;
+        begin = () => {
+            client.start();
+            return Promise.resolve();
+        };
+    }
+
     const sidecar = buildSidecar({
         logger: logger.child({ component: 'sidecar' }),
         metrics,
@@ -68,10 +121,10 @@ async function main(): Promise<void> {
             packageId: config.chaincode.id,
             label: packageLabel(config.chaincode.id),
             templateVersion: version,
-            mode: 'server',
-            tls: config.tls === undefined ? 'off' : config.tls.clientCa === undefined ? 'tls' : 'mutual',
+            mode: config.mode,
+            tls: tlsMode(config),
             uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-            openStreams: server.openStreams,
+            openStreams: endpoint.openStreams,
         }),
     });
 
@@ -90,7 +143,7 @@ async function main(): Promise<void> {
             }
             logger.info({ signal, graceMs: config.shutdown.graceMs }, 'draining');
             health.startDraining();
-            const clean = await server.close(config.shutdown.graceMs);
+            const clean = await endpoint.close(config.shutdown.graceMs);
             await sidecar.close();
             if (!clean) {
                 throw new Error('the drain was cut at the grace deadline');
@@ -99,10 +152,22 @@ async function main(): Promise<void> {
         },
     );
 
-    await server.start();
-    health.markServing();
+    await begin();
     const sidecarAddress = parseHostPort(config.sidecar.address);
-    await sidecar.listen({ host: sidecarAddress?.host.replace(/^\[|\]$/g, ''), port: sidecarAddress?.port });
+    const address = await sidecar.listen({
+        host: sidecarAddress?.host.replace(/^\[|\]$/g, ''),
+        port: sidecarAddress?.port,
+    });
+    logger.info({ address }, 'sidecar listening');
+}
+
+function tlsMode(config: Config): 'off' | 'tls' | 'mutual' {
+    const tls = config.peer ? config.peer.tls : config.tls;
+    if (tls === undefined) {
+        return 'off';
+    }
+    const mutual = 'clientCa' in tls ? tls.clientCa !== undefined : tls.clientKey !== undefined;
+    return mutual ? 'mutual' : 'tls';
 }
 
 await main();

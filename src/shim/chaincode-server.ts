@@ -34,6 +34,8 @@ export interface ChaincodeServerOptions {
     readonly maxSendMessageBytes?: number;
     /** This peer organisation's MSP ID, for stub.getMspID(). */
     readonly mspId?: string | undefined;
+    /** Answer a transaction still running after this long with COMPLETED 500; 0 or unset: no limit. */
+    readonly executeTimeoutMs?: number | undefined;
     readonly observers?: StreamObservers;
     /** Called when a stream opens or closes, with the number now open. */
     readonly onStreamCountChange?: (open: number) => void;
@@ -152,6 +154,7 @@ export class ChaincodeServer {
             chaincodeId: this.#options.chaincodeId,
             chaincode: this.#options.chaincode,
             mspId: this.#options.mspId,
+            executeTimeoutMs: this.#options.executeTimeoutMs,
             logger: log,
             observers: this.#options.observers,
             connection: {
@@ -180,8 +183,10 @@ export class ChaincodeServer {
             onClosed();
             call.end();
         });
+        // grpc-js reports a cancel after 'end' and 'close', so it is counted here, not in onClosed.
         call.on('cancelled', () => {
-            onClosed(new Error('cancelled by the peer'), 'cancelled');
+            this.#options.observers?.onStreamError?.('cancelled');
+            onClosed();
         });
         call.on('error', (err: Error & { code?: number }) => {
             onClosed(err, err.code === grpc.status.RESOURCE_EXHAUSTED ? 'message_too_large' : 'other');

@@ -66,9 +66,23 @@ export interface StreamHandlerOptions {
     readonly observers?: StreamObservers;
     /** The peer organisation's MSP ID (config `CORE_PEER_LOCALMSPID`), returned by `stub.getMspID()`. */
     readonly mspId?: string | undefined;
+    /**
+     * Answers a transaction still running after this long with COMPLETED 500 and drops its late
+     * result; 0 or unset: no limit. Set it below the peer's own execute timeout (30 s by default).
+     */
+    readonly executeTimeoutMs?: number | undefined;
 }
 
 type State = 'created' | 'established' | 'ready' | 'closed';
+
+/** A transaction in the table: its context, what its outcome is reported as, and its timer. */
+interface RunningTransaction {
+    readonly tx: TransactionContext;
+    readonly type: TransactionOutcome['type'];
+    readonly functionName: string;
+    readonly started: number;
+    timer: NodeJS.Timeout | undefined;
+}
 
 const DEFAULT_REGISTER_WARN_MS = 10_000;
 
@@ -76,7 +90,7 @@ export class StreamHandler {
     readonly #options: StreamHandlerOptions;
     readonly #log: Logger;
     readonly #observers: StreamObservers;
-    readonly #transactions = new Map<string, TransactionContext>();
+    readonly #transactions = new Map<string, RunningTransaction>();
     #state: State = 'created';
     #capabilities: PeerCapabilities = NO_CAPABILITIES;
     #draining = false;
@@ -199,10 +213,17 @@ export class StreamHandler {
         const closedError = new StreamClosedError(
             `the peer stream closed${reason ? `: ${reason.message}` : ''}; the transaction was abandoned`,
         );
-        for (const tx of this.#transactions.values()) {
-            tx.close(closedError);
+        for (const running of this.#transactions.values()) {
+            running.tx.close(closedError);
         }
         this.#log.info({ abandoned, err: reason }, 'stream closed');
+        if (abandoned > 0) {
+            // A chaincode that returns once its stub call has failed ends as usual within this turn;
+            // one that does not is forgotten at the next, so nothing stays counted as in flight.
+            setImmediate(() => {
+                this.#abandon(closedError);
+            });
+        }
         this.#wakeIdle();
         for (const wake of this.#closedWaiters.splice(0)) {
             wake();
@@ -233,8 +254,8 @@ export class StreamHandler {
     }
 
     #onReply(message: ChaincodeMessage__Output): void {
-        const tx = this.#transactions.get(transactionKey(message.channel_id, message.txid));
-        if (tx === undefined || !tx.deliver(message)) {
+        const running = this.#transactions.get(transactionKey(message.channel_id, message.txid));
+        if (running === undefined || !running.tx.deliver(message)) {
             this.#log.debug(
                 { channel: message.channel_id, tx: shortTx(message.txid), type: message.type },
                 'reply for no pending request dropped',
@@ -270,7 +291,6 @@ export class StreamHandler {
             return;
         }
         const tx = new TransactionContext(channelId, txId, this.#sendRequest, this.#observers.onRequest);
-        this.#transactions.set(key, tx);
         const stub = new Stub({
             args: input.args,
             decorations: input.decorations,
@@ -279,32 +299,82 @@ export class StreamHandler {
             capabilities: this.#capabilities,
             mspId: this.#options.mspId,
         });
-        void this.#run(message.type === 'INIT' ? 'Init' : 'Invoke', stub, tx, key); // #run never rejects
+        const running: RunningTransaction = {
+            tx,
+            type: message.type === 'INIT' ? 'init' : 'invoke',
+            functionName: stub.getFunctionAndParameters().fcn,
+            started: performance.now(),
+            timer: undefined,
+        };
+        this.#transactions.set(key, running);
+        void this.#run(stub, running, key); // #run never rejects
     }
 
-    async #run(fn: 'Init' | 'Invoke', stub: Stub, tx: TransactionContext, key: string): Promise<void> {
-        const started = performance.now();
-        const functionName = stub.getFunctionAndParameters().fcn;
+    async #run(stub: Stub, running: RunningTransaction, key: string): Promise<void> {
+        const { tx } = running;
         this.#observers.onTransactionStart?.();
-        this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), fn }, 'transaction started');
+        this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), type: running.type }, 'transaction started');
+        const timeoutMs = this.#options.executeTimeoutMs ?? 0;
+        if (timeoutMs > 0) {
+            running.timer = setTimeout(() => {
+                this.#timeOut(running, key, timeoutMs);
+            }, timeoutMs).unref();
+        }
         let response: Required<ChaincodeResponse>;
         try {
             const chaincode = this.#options.chaincode;
-            const result: unknown = await (fn === 'Init' ? chaincode.Init(stub) : chaincode.Invoke(stub));
-            response = normaliseResponse(result, fn);
+            const result: unknown = await (running.type === 'init' ? chaincode.Init(stub) : chaincode.Invoke(stub));
+            response = normaliseResponse(result, running.type === 'init' ? 'Init' : 'Invoke');
         } catch (err) {
-            response = { status: 500, message: errorMessage(err), payload: new Uint8Array(0) };
+            response = failure(errorMessage(err));
         }
         await tx.idle();
-        if (response.status < 400) {
+        if (response.status < 400 && this.#transactions.get(key) === running) {
             // Buffered batch writes go out before COMPLETED; an error response's writes would be discarded anyway.
             try {
                 await stub.flush();
             } catch (err) {
-                response = { status: 500, message: errorMessage(err), payload: new Uint8Array(0) };
+                response = failure(errorMessage(err));
             }
         }
+        if (!this.#finish(running, key, response)) {
+            this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId) }, 'late result dropped: already answered');
+        }
+    }
+
+    /** The execute timeout fired: answer now, fail the transaction's pending requests, drop its late result. */
+    #timeOut(running: RunningTransaction, key: string, timeoutMs: number): void {
+        const text = `transaction timed out after ${timeoutMs} ms`;
+        const { tx } = running;
+        if (this.#finish(running, key, failure(text), new StreamClosedError(`${text}; no more ledger calls`))) {
+            this.#log.warn({ channel: tx.channelId, tx: shortTx(tx.txId), timeoutMs }, 'transaction timed out');
+        }
+    }
+
+    /** Forgets the transactions whose chaincode has not returned since the stream closed. */
+    #abandon(reason: Error): void {
+        for (const [key, running] of [...this.#transactions]) {
+            this.#finish(running, key, failure(reason.message));
+            this.#log.debug({ channel: running.tx.channelId, tx: shortTx(running.tx.txId) }, 'transaction abandoned');
+        }
+    }
+
+    /**
+     * Ends a transaction exactly once: the one final message (unless the stream has closed),
+     * its requests closed, its outcome observed. False when it had already ended.
+     */
+    #finish(
+        running: RunningTransaction,
+        key: string,
+        response: Required<ChaincodeResponse>,
+        reason: Error = new StreamClosedError('the transaction has completed; no more ledger calls'),
+    ): boolean {
+        if (this.#transactions.get(key) !== running) {
+            return false;
+        }
         this.#transactions.delete(key);
+        clearTimeout(running.timer);
+        const { tx } = running;
         const ok = response.status < 400;
         const answered =
             !tx.closed &&
@@ -318,13 +388,14 @@ export class StreamHandler {
         if (!answered) {
             this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId) }, 'answer dropped: the stream closed');
         }
-        tx.close(new StreamClosedError('the transaction has completed; no more ledger calls'));
-        const seconds = (performance.now() - started) / 1000;
-        this.#observers.onTransactionEnd?.({ type: fn === 'Init' ? 'init' : 'invoke', functionName, ok, seconds });
+        tx.close(reason);
+        const seconds = (performance.now() - running.started) / 1000;
+        this.#observers.onTransactionEnd?.({ type: running.type, functionName: running.functionName, ok, seconds });
         this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), status: response.status }, 'transaction done');
         if (this.#transactions.size === 0) {
             this.#wakeIdle();
         }
+        return true;
     }
 
     #sendError(channelId: string, txId: string, text: string): void {
@@ -391,6 +462,11 @@ function parseCapabilities(payload: Buffer): PeerCapabilities {
     } catch {
         return NO_CAPABILITIES;
     }
+}
+
+/** A 500 answer with `message` and no payload. */
+function failure(message: string): Required<ChaincodeResponse> {
+    return { status: 500, message, payload: new Uint8Array(0) };
 }
 
 /** The first 8 characters of a txid, as the Go shim logs it. */

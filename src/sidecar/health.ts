@@ -19,6 +19,11 @@ export class Health {
     }
 
     /** Records that shutdown has begun, so the Service stops routing new connections here. */
+    /** Client mode: the stream to the peer is gone until the next registration. */
+    markNotServing(): void {
+        this.#serving = false;
+    }
+
     startDraining(): void {
         this.#draining = true;
     }

@@ -51,7 +51,14 @@ interface RunningTransaction extends SimulatedTransaction {
     readonly reject: (err: Error) => void;
 }
 
-type PeerStream = grpc.ClientDuplexStream<ChaincodeMessage, ChaincodeMessage__Output>;
+/** The stream to the chaincode: one we dialled (server mode) or one the chaincode dialled (dev mode). */
+interface PeerStream {
+    write(message: ChaincodeMessage): boolean;
+    end(): void;
+    on(event: 'data', listener: (message: ChaincodeMessage__Output) => void): unknown;
+    on(event: 'end' | 'close', listener: () => void): unknown;
+    on(event: 'error', listener: (err: Error) => void): unknown;
+}
 
 /** The request types every peer since 2.0 knows; PURGE_PRIVATE_DATA (2.5) and the 3.1 batch types are checked separately. */
 const REQUEST_TYPES = new Set([
@@ -85,6 +92,7 @@ export class FakePeer {
     }[] = [];
     #client: grpc.Client | undefined;
     #stream: PeerStream | undefined;
+    #terminate: () => void = () => undefined;
     #creator: CreatorIdentity | undefined;
     #ended: Promise<void> = Promise.resolve();
 
@@ -122,7 +130,19 @@ export class FakePeer {
             method.requestSerialize,
             method.responseDeserialize,
         );
+        await this.attach(stream, () => {
+            stream.cancel();
+        });
+    }
+
+    /**
+     * Takes over a stream the chaincode opened (dev mode, see FakePeerListener) or that we
+     * dialled; resolves once REGISTER has arrived and been answered. `terminate` is how
+     * close() drops it.
+     */
+    attach(stream: PeerStream, terminate: () => void): Promise<void> {
         this.#stream = stream;
+        this.#terminate = terminate;
         this.#ended = new Promise((resolve) => {
             stream.on('close', resolve);
             stream.on('end', resolve);
@@ -141,7 +161,13 @@ export class FakePeer {
         stream.on('data', (message: ChaincodeMessage__Output) => {
             this.#onMessage(message);
         });
-        await registered;
+        const creatorReady =
+            this.#creator === undefined
+                ? defaultCreator().then((creator) => {
+                      this.#creator ??= creator;
+                  })
+                : Promise.resolve();
+        return Promise.all([registered, creatorReady]).then(() => undefined);
     }
 
     /** Runs one transaction and resolves with the chaincode's COMPLETED or ERROR. */
@@ -208,7 +234,7 @@ export class FakePeer {
 
     /** Closes the stream as a peer going away would (cancel), and the connection. */
     close(): void {
-        this.#stream?.cancel();
+        this.#terminate();
         this.#client?.close();
         for (const tx of this.#transactions.values()) {
             tx.reject(new Error('the fake peer closed the stream'));

@@ -6,6 +6,8 @@
 export { startChaincode } from './harness.ts';
 export type { ChaincodeHarness } from './harness.ts';
 export { FakePeer } from './fake-peer.ts';
+export { FakePeerListener } from './fake-peer-listener.ts';
+export type { ListenerTls } from './fake-peer-listener.ts';
 export type { TransactionResult } from './fake-peer.ts';
 export type {
     DialTls,

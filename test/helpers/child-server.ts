@@ -26,8 +26,9 @@ export async function startChildServer(
     t: TestContext,
     env: Record<string, string> = {},
     entryPoint = ENTRY_POINT,
+    nodeArgs: readonly string[] = [],
 ): Promise<ChildServer> {
-    const child = spawn(process.execPath, [entryPoint], {
+    const child = spawn(process.execPath, [...nodeArgs, entryPoint], {
         env: {
             PATH: process.env.PATH ?? '',
             CHAINCODE_SERVER_ADDRESS: '127.0.0.1:0',
