@@ -14,3 +14,20 @@ export { createCompositeKey, splitCompositeKey } from './shim/keys.ts';
 export { ChaincodeServer } from './shim/chaincode-server.ts';
 export type { ChaincodeServerOptions, ServerTls } from './shim/chaincode-server.ts';
 export { InvalidArgumentError, LedgerRequestError, StreamClosedError } from './errors.ts';
+export {
+    ContractChaincode,
+    createContractChaincode,
+    chaincodeFromModule,
+    METADATA_SCHEMA_URL,
+    SYSTEM_CONTRACT,
+    Context,
+    Contract,
+    Default,
+    Info,
+    Object,
+    Param,
+    Property,
+    Returns,
+    Transaction,
+} from './contracts/index.ts';
+export type { ChaincodeInfo, ContractChaincodeOptions, ContractClass } from './contracts/index.ts';

@@ -8,6 +8,7 @@ import closeWithGrace from 'close-with-grace';
 import { createRequire } from 'node:module';
 import { loadChaincode } from './chaincode-loader.ts';
 import { loadConfig, parseHostPort, type Config, type LoadedConfig } from './config.ts';
+import { chaincodeFromModule } from './contracts/index.ts';
 import { ConfigError } from './errors.ts';
 import { createLogger, routeGrpcLogs } from './logger.ts';
 import { createMetrics } from './metrics.ts';
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
     let chaincode;
     try {
-        chaincode = await loadChaincode(config.chaincode.module);
+        chaincode = await loadChaincode(config.chaincode.module, chaincodeFromModule);
     } catch (err) {
         if (err instanceof ConfigError) {
             logger.fatal({ code: err.code }, `invalid configuration: ${err.message}`);

@@ -9,6 +9,7 @@ import { decodeKeyModification, decodeKv, iterablePromise, QueryIterator } from 
 import { partialCompositeKeyRange, simpleKeyRange } from './keys.ts';
 import { LedgerClient, pageMetadata, VALIDATION_PARAMETER, type PageRequest } from './ledger-client.ts';
 import { ProposalStub, toBytes, type StubInput } from './proposal-stub.ts';
+import { tolerateUnawaitedCalls } from './unawaited-calls.ts';
 import type {
     ChaincodeResponse,
     ChaincodeStub,
@@ -225,6 +226,11 @@ function requireKey(key: unknown, method: string): asserts key is string {
         throw new InvalidArgumentError(`${method}: key must be a non-empty string`);
     }
 }
+
+tolerateUnawaitedCalls(
+    Stub.prototype,
+    Object.getOwnPropertyNames(Stub.prototype).filter((name) => name !== 'constructor' && name !== 'flush'),
+);
 
 /** Both shims refuse an empty collection in the private-data calls before sending anything. */
 function requireCollection(collection: unknown, method: string): asserts collection is string {

@@ -148,6 +148,20 @@ for (const mode of MODES) {
             assert.equal(peer.ledger.get('k')?.toString(), 'v');
         });
 
+        test('survives a failing stub call that the chaincode never awaited', async (t) => {
+            const unhandled: unknown[] = [];
+            const record = (reason: unknown): void => {
+                unhandled.push(reason);
+            };
+            process.on('unhandledRejection', record);
+            t.after(() => process.off('unhandledRejection', record));
+            const { connectPeer } = await start(t, probeChaincode());
+            const peer = await connectPeer();
+            assert.equal((await peer.invoke(['putUnawaited', '', 'v'])).status, 200);
+            assert.equal((await peer.invoke(['echo', 'alive'])).payload.toString(), 'alive');
+            assert.deepEqual(unhandled, []);
+        });
+
         test('turns a throwing Invoke into COMPLETED 500 with its message, at once', async (t) => {
             const { connectPeer } = await start(t, probeChaincode());
             const peer = await connectPeer();

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Target (b): fabric-shim 2.5.8's own chaincode server running the same workload. The driver
+// sets CORE_CHAINCODE_LOGGING_LEVEL=ERROR so its winston logger stays quiet.
+
+import { createServer } from 'node:net';
+import { Shim, type ChaincodeInterface } from 'fabric-shim';
+import { BENCH_CHAINCODE_ID, runWorkload } from '../workload.ts';
+import { serveDriver } from './child.ts';
+
+/** fabric-shim's start() does not report the bound port, so ask the OS for a free one first. */
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const probe = createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+            const address = probe.address();
+            probe.close(() => {
+                if (address === null || typeof address === 'string') {
+                    reject(new Error('no port'));
+                } else {
+                    resolve(address.port);
+                }
+            });
+        });
+    });
+}
+
+const chaincode: ChaincodeInterface = {
+    Init: () => Promise.resolve(Shim.success()),
+    Invoke: async (stub) => Shim.success(await runWorkload(stub)),
+};
+
+const port = await freePort();
+const server = Shim.server(chaincode, {
+    ccid: BENCH_CHAINCODE_ID,
+    address: `127.0.0.1:${port}`,
+    // The same 100 MiB limits as our server; fabric-shim passes every 'grpc.*' key to grpc-js.
+    'grpc.max_receive_message_length': 100 * 1024 * 1024,
+    'grpc.max_send_message_length': 100 * 1024 * 1024,
+    // Its type makes tlsProps mandatory; at run time a missing tlsProps means plaintext.
+    tlsProps: undefined as never,
+});
+await server.start();
+serveDriver(port, () => undefined);
