@@ -67,10 +67,17 @@ export function loadConfig({ env, args }: LoadConfigInput): LoadedConfig {
     const { env: resolvedEnv, sources } = resolveEnvAliases(env);
     const files = configFiles(env, args);
     const settings = convict(schema, { env: resolvedEnv, args: [...args] });
-    try {
-        for (const file of files) {
+    for (const file of files) {
+        try {
             settings.loadFile(file);
+        } catch (err) {
+            throw new ConfigError(
+                `config file ${file} (env CHAINCODE_CONFIG_FILE, flag --config): cannot load it: ${errorMessage(err)}`,
+                { cause: err },
+            );
         }
+    }
+    try {
         settings.validate({ allowed: 'strict' });
     } catch (err) {
         throw new ConfigError(describeErrors(errorMessage(err)), { cause: err });

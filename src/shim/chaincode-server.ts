@@ -9,6 +9,7 @@ import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/pr
 import { chaincodeService } from '../protos.ts';
 import type { StreamErrorReason } from '../metrics.ts';
 import { StreamHandler, type StreamObservers } from './stream-handler.ts';
+import { listenTls, type TlsListener } from './tls-listener.ts';
 import type { Chaincode } from './types.ts';
 
 /** 100 MiB, the peer's own send and receive limit. */
@@ -50,6 +51,7 @@ export class ChaincodeServer {
     readonly #handlers = new Set<StreamHandler>();
     #nextStreamId = 1;
     #closing = false;
+    #tlsListener: TlsListener | undefined;
 
     constructor(options: ChaincodeServerOptions) {
         this.#options = options;
@@ -85,20 +87,11 @@ export class ChaincodeServer {
     }
 
     /** Binds the address; resolves with the bound port. */
-    start(): Promise<number> {
-        return new Promise((resolve, reject) => {
-            this.#server.bindAsync(this.#options.address, this.#credentials(), (err, port) => {
-                if (err) {
-                    reject(new Error(`cannot listen on ${this.#options.address}: ${err.message}`, { cause: err }));
-                    return;
-                }
-                this.#log.info(
-                    { address: this.#options.address, port, tls: this.#tlsMode() },
-                    'chaincode server listening',
-                );
-                resolve(port);
-            });
-        });
+    async start(): Promise<number> {
+        const tls = this.#options.tls;
+        const port = tls === undefined ? await this.#bindPlaintext() : await this.#bindTls(tls);
+        this.#log.info({ address: this.#options.address, port, tls: this.#tlsMode() }, 'chaincode server listening');
+        return port;
     }
 
     /**
@@ -108,6 +101,7 @@ export class ChaincodeServer {
      */
     async close(graceMs: number): Promise<boolean> {
         this.#closing = true;
+        this.#tlsListener?.close();
         const deadline = new Promise<'deadline'>((resolve) => {
             setTimeout(resolve, graceMs, 'deadline').unref();
         });
@@ -137,6 +131,7 @@ export class ChaincodeServer {
     /** Stops at once, cutting every stream. */
     forceClose(): void {
         this.#closing = true;
+        this.#tlsListener?.close();
         for (const handler of this.#handlers) {
             handler.close(new Error('server stopped'));
         }
@@ -197,17 +192,35 @@ export class ChaincodeServer {
         handler.start();
     }
 
-    #credentials(): grpc.ServerCredentials {
-        const tls = this.#options.tls;
-        if (tls === undefined) {
-            return grpc.ServerCredentials.createInsecure();
-        }
-        const clientCa = tls.clientCa ?? null;
-        return grpc.ServerCredentials.createSsl(
-            clientCa,
-            [{ private_key: tls.key, cert_chain: tls.cert }],
-            clientCa !== null,
-        );
+    #bindPlaintext(): Promise<number> {
+        return new Promise((resolve, reject) => {
+            this.#server.bindAsync(this.#options.address, grpc.ServerCredentials.createInsecure(), (err, port) => {
+                if (err) {
+                    reject(new Error(`cannot listen on ${this.#options.address}: ${err.message}`, { cause: err }));
+                } else {
+                    resolve(port);
+                }
+            });
+        });
+    }
+
+    /**
+     * TLS is terminated by our own listener, which logs each refused handshake; grpc-js then
+     * serves HTTP/2 on the secure sockets it is handed.
+     */
+    async #bindTls(tls: ServerTls): Promise<number> {
+        const injector = this.#server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+        this.#tlsListener = await listenTls({
+            address: this.#options.address,
+            key: tls.key,
+            cert: tls.cert,
+            clientCa: tls.clientCa,
+            logger: this.#log,
+            onSecureConnection: (socket) => {
+                injector.injectConnection(socket);
+            },
+        });
+        return this.#tlsListener.port;
     }
 
     #tlsMode(): 'off' | 'tls' | 'mutual' {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // What a mutual-TLS server refuses: plaintext, no client certificate, a certificate from
-// another CA, an expired certificate. Each refusal opens no stream, reaches no handler,
-// and the server goes on serving a good peer right after it.
+// another CA, an expired certificate. Each refusal opens no stream, reaches no handler, is
+// logged once as a warning, and the server goes on serving a good peer right after it.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -59,7 +59,7 @@ let refused = 0;
 
 describe('a mutual-TLS server', () => {
     for (const { name, dial } of refusals) {
-        test(`refuses ${name}: no stream, no handler, no error logged, and a good peer is served right after`, async (t) => {
+        test(`refuses ${name}: no stream, no handler, one warning logged, and a good peer is served right after`, async (t) => {
             const { server, connectPeer, logs } = await serve(t, probeChaincode(), {
                 creator,
                 logLevel: 'debug',
@@ -89,6 +89,9 @@ describe('a mutual-TLS server', () => {
                 [],
                 'a refusal logged an error',
             );
+            const warnings = logs.filter((line) => line.msg === 'TLS handshake refused');
+            assert.equal(warnings.length, 1, 'the refusal was not logged exactly once');
+            assert.equal(typeof warnings[0]?.reason, 'string');
             assert.deepEqual(await stray.settle(), []);
         });
     }

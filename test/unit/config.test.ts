@@ -230,6 +230,20 @@ describe('bad settings exit with a message naming the setting, its env var and t
         assertConfigError(() => load({ CORE_CHAINCODE_ADDRESS: '0.0.0.0:70000' }), /CORE_CHAINCODE_ADDRESS/);
     });
 
+    test('a config file that is missing or not JSON', () => {
+        assertConfigError(
+            () => load({ CHAINCODE_CONFIG_FILE: path.join(dir, 'absent.json') }),
+            /absent\.json/,
+            /CHAINCODE_CONFIG_FILE/,
+            /--config/,
+        );
+        assertConfigError(
+            () => load({}, ['--config', file('broken.json', '{"chaincode": ')]),
+            /broken\.json/,
+            /cannot load/,
+        );
+    });
+
     test('an unknown key in the config file', () => {
         const settings = file('typo.json', JSON.stringify({ chaincode: { adress: '0.0.0.0:1' } }));
         assertConfigError(() => load({ CHAINCODE_CONFIG_FILE: settings }), /chaincode\.adress/, /unknown setting/);
