@@ -11,6 +11,7 @@ import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/pr
 import { chaincodeService } from '../protos.ts';
 import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../shim/codecs.ts';
 import { messageType } from '../shim/message-type.ts';
+import { peerAcceptsRequest } from './peer-rules.ts';
 import { transactionKey } from '../shim/transaction.ts';
 import { createCertificateAuthority } from './certs.ts';
 import { serveInvokeChaincode } from './chaincode-calls.ts';
@@ -59,22 +60,6 @@ interface PeerStream {
     on(event: 'end' | 'close', listener: () => void): unknown;
     on(event: 'error', listener: (err: Error) => void): unknown;
 }
-
-/** The request types every peer since 2.0 knows; PURGE_PRIVATE_DATA (2.5) and the 3.1 batch types are checked separately. */
-const REQUEST_TYPES = new Set([
-    'GET_STATE',
-    'PUT_STATE',
-    'DEL_STATE',
-    'INVOKE_CHAINCODE',
-    'GET_STATE_BY_RANGE',
-    'GET_QUERY_RESULT',
-    'QUERY_STATE_NEXT',
-    'QUERY_STATE_CLOSE',
-    'GET_HISTORY_FOR_KEY',
-    'GET_STATE_METADATA',
-    'PUT_STATE_METADATA',
-    'GET_PRIVATE_DATA_HASH',
-]);
 
 export class FakePeer {
     readonly ledger: InMemoryLedger;
@@ -266,7 +251,7 @@ export class FakePeer {
             this.#onFinal(message);
             return;
         }
-        if (REQUEST_TYPES.has(type) || this.#allowedBatchType(type) || this.#allowedPurge(type)) {
+        if (peerAcceptsRequest(type, this.#options)) {
             this.#onRequest(message);
             return;
         }
@@ -367,26 +352,6 @@ export class FakePeer {
                 },
             );
         });
-    }
-
-    #allowedBatchType(type: string): boolean {
-        const ready = this.#options.ready;
-        if (ready === undefined || Buffer.isBuffer(ready)) {
-            return false;
-        }
-        return (
-            (type === 'WRITE_BATCH_STATE' && ready.useWriteBatch === true) ||
-            (type === 'GET_STATE_MULTIPLE' && ready.useGetMultipleKeys === true)
-        );
-    }
-
-    /** PURGE_PRIVATE_DATA exists from Fabric 2.5; an older peer ends the stream on it. */
-    #allowedPurge(type: string): boolean {
-        if (type !== 'PURGE_PRIVATE_DATA') {
-            return false;
-        }
-        const [major = 0, minor = 0] = (this.#options.peerVersion ?? '2.5').split('.').map(Number);
-        return major > 2 || (major === 2 && minor >= 5);
     }
 
     #violation(text: string): void {
