@@ -31,7 +31,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench [-- options]
 
-  (no flag)          full comparison: C=16 K=1, C=16 K=5, C=64 K=1, C=16 K=1 S=4, 3 runs each (4-6 minutes)
+  (no flag)          full comparison: C=16 K=1, C=16 K=5, C=64 K=1, C=16 K=1 S=4, 3 runs each (5-7 minutes)
   --quick            one row, C=16 K=1, 20000 transactions per target, one run (under a minute)
   --soak             1M transactions against ours only, sampling RSS (at most --max-minutes)
   --profile          ours under node --cpu-prof, then the top self-time functions

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Markdown tables for the results: one line per target and row, the ours/fabric-shim and
-// ours/floor ratios, and where ours stands against the goals of issue 8.
+// Markdown tables for the results: one line per target and row, the ours/fabric-shim,
+// ours/floor and contract/ours ratios, and where ours stands against the goals of issue 8.
 
 import type { Measurement } from './measure.ts';
 import type { Workload } from './options.ts';
@@ -62,26 +62,37 @@ function find(measurements: readonly Measurement[], target: string, workload: Wo
     return measurements.find((m) => m.target === target && m.workload === workload && m.problem === undefined);
 }
 
+function hasTarget(measurements: readonly Measurement[], target: string): boolean {
+    return measurements.some((m) => m.target === target);
+}
+
 function ratio(ours: number | undefined, other: number | undefined): string {
     return ours === undefined || other === undefined ? 'n/a' : `${fixed(ours / other, 2)}×`;
 }
 
-/** ours/fabric-shim and ours/floor for CPU per tx, tx/s, p99 and RSS, one line per workload. */
+/** The pairs the ratios table divides: ours against each other server, the contract runtime against ours. */
+const RATIOS = [
+    ['ours', 'fabric-shim'],
+    ['ours', 'floor'],
+    ['contract', 'ours'],
+] as const;
+
+/** ours/fabric-shim, ours/floor and contract/ours for CPU per tx, tx/s, p99 and RSS, per workload. */
 export function ratiosTable(measurements: readonly Measurement[], workloads: readonly Workload[]): string {
-    const rows = workloads.flatMap((workload) => {
-        const ours = find(measurements, 'ours', workload);
-        return (['fabric-shim', 'floor'] as const).map((other) => {
-            const them = find(measurements, other, workload);
+    const rows = workloads.flatMap((workload) =>
+        RATIOS.filter(([a, b]) => hasTarget(measurements, a) && hasTarget(measurements, b)).map(([a, b]) => {
+            const one = find(measurements, a, workload);
+            const other = find(measurements, b, workload);
             return [
                 rowLabel(workload),
-                `ours/${other}`,
-                ratio(ours?.cpuMicrosPerTx, them?.cpuMicrosPerTx),
-                ratio(ours?.txPerSec, them?.txPerSec),
-                ratio(ours?.p99Ms, them?.p99Ms),
-                ratio(ours?.rssMax, them?.rssMax),
+                `${a}/${b}`,
+                ratio(one?.cpuMicrosPerTx, other?.cpuMicrosPerTx),
+                ratio(one?.txPerSec, other?.txPerSec),
+                ratio(one?.p99Ms, other?.p99Ms),
+                ratio(one?.rssMax, other?.rssMax),
             ];
-        });
-    });
+        }),
+    );
     return markdownTable(['workload', 'ratio', 'CPU µs/tx', 'tx/s', 'p99', 'RSS max'], rows);
 }
 

@@ -40,7 +40,9 @@ export async function soak(
 ): Promise<SoakResult> {
     const deadline = Date.now() + maxMinutes * 60_000;
     const remaining = (): number => Math.max(1, deadline - Date.now());
-    const child = await ServerChild.start(target);
+    // Each sample follows a forced full GC, so it shows retained memory rather than how far the
+    // heap had grown since the last collection (up to +13% RSS before this, with no growth).
+    const child = await ServerChild.start(target, { nodeFlags: ['--expose-gc'] });
     const samples: SoakSample[] = [];
     let failed = 0;
     let firstFailure: string | undefined;
@@ -57,7 +59,7 @@ export async function soak(
         firstFailure ??= warm.firstFailure;
         const started = performance.now();
         let done = 0;
-        let last = await child.stats();
+        let last = await child.stats(true);
         samples.push({
             transactions: 0,
             seconds: 0,
@@ -71,7 +73,7 @@ export async function soak(
             done += run.completed;
             failed += run.failed;
             firstFailure ??= run.firstFailure;
-            last = await child.stats();
+            last = await child.stats(true);
             const sample: SoakSample = {
                 transactions: done,
                 seconds: (performance.now() - started) / 1000,
@@ -136,6 +138,7 @@ export function soakReport(result: SoakResult): string {
     const mib = (bytes: number): string => `${(bytes / MIB).toFixed(1)} MiB`;
     return [
         `Soak of ${result.target}, ${rowLabel(result.workload)}, ${result.workload.warmup} warm-up then ${last.transactions} transactions in ${last.seconds.toFixed(0)} s`,
+        'Every sample is taken right after a forced full GC (the server runs with --expose-gc).',
         '',
         table,
         '',

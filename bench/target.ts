@@ -9,10 +9,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromChild, ToChild } from './servers/child.ts';
 
-export const TARGETS = ['ours', 'fabric-shim', 'floor'] as const;
+export const TARGETS = ['ours', 'contract', 'fabric-shim', 'floor'] as const;
 export type TargetName = (typeof TARGETS)[number];
 
-const SCRIPTS: Record<TargetName, string> = { ours: 'ours', 'fabric-shim': 'fabric-shim', floor: 'raw-floor' };
+const SCRIPTS: Record<TargetName, string> = {
+    ours: 'ours',
+    contract: 'contract',
+    'fabric-shim': 'fabric-shim',
+    floor: 'raw-floor',
+};
 
 /** CPU time and memory of the child at one instant. */
 export interface ChildStats {
@@ -107,11 +112,14 @@ export class ServerChild {
         return `127.0.0.1:${this.port}`;
     }
 
-    /** The child's own CPU time (process.cpuUsage) and memory, over IPC. */
-    stats(): Promise<ChildStats> {
+    /**
+     * The child's own CPU time (process.cpuUsage) and memory, over IPC. `collect`: after a full
+     * GC, when the child was started with --expose-gc.
+     */
+    stats(collect = false): Promise<ChildStats> {
         return new Promise((resolve, reject) => {
             this.#statsWaiters.push(resolve);
-            this.#send({ type: 'stats' });
+            this.#send({ type: 'stats', collect });
             setTimeout(() => {
                 reject(new Error(`${this.name} did not report its stats`));
             }, 5_000).unref();

@@ -36,9 +36,15 @@ export interface WorkloadStub {
 
 const KEYS = Array.from({ length: MAX_K }, (_, i) => benchKey(i));
 
-/** The chaincode's Invoke body: K GET_STATE round trips, then K PUT_STATE, returning the last value read. */
-export async function runWorkload(stub: WorkloadStub): Promise<Uint8Array> {
-    const k = Number(stub.getFunctionAndParameters().params[0]);
+/**
+ * The chaincode's Invoke body: K GET_STATE round trips, then K PUT_STATE, returning the last
+ * value read. K is the transaction's second argument; a contract passes the one it was given.
+ */
+export async function runWorkload(
+    stub: WorkloadStub,
+    kArgument = stub.getFunctionAndParameters().params[0],
+): Promise<Uint8Array> {
+    const k = Number(kArgument);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
         throw new Error(`K must be an integer from 1 to ${MAX_K}`);
     }

@@ -9,6 +9,8 @@ import * as protoLoader from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
 import type { ServiceDefinition } from '@grpc/grpc-js';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from './generated/protos/ChaincodeMessage.ts';
+import { chaincodeMessageSerde } from './message-serde.ts';
+import { decodesToOutputShape, hasEnumField } from './proto-shapes.ts';
 
 /** Where our .proto files live: `protos/` beside `src/` and `dist/`. */
 export const PROTO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'protos');
@@ -22,7 +24,7 @@ const ENTRY_FILES = [
 ];
 
 /** The options proto-loader and the payload codecs share: field names as written, longs and enums as strings. */
-const OBJECT_OPTIONS = { longs: String, enums: String, bytes: Buffer, defaults: true, oneofs: true } as const;
+export const OBJECT_OPTIONS = { longs: String, enums: String, bytes: Buffer, defaults: true, oneofs: true } as const;
 
 function loadRoot(): protobuf.Root {
     const root = new protobuf.Root();
@@ -35,12 +37,28 @@ function loadRoot(): protobuf.Root {
 const root = loadRoot();
 const packageDefinition = protoLoader.fromJSON(root.toJSON(), { keepCase: true, ...OBJECT_OPTIONS });
 
+const serde = chaincodeMessageSerde(root, OBJECT_OPTIONS);
+
+/**
+ * A service whose one method streams ChaincodeMessage both ways, with our (de)serialiser in
+ * place of proto-loader's (message-serde.ts): grpc-js runs it on every stream message.
+ */
 function serviceDefinition(name: string): ServiceDefinition {
     const definition = packageDefinition[name];
     if (definition === undefined || !('Connect' in definition || 'Register' in definition)) {
         throw new Error(`service ${name} missing from ${PROTO_DIR}`);
     }
-    return definition;
+    const methods = Object.entries(definition as ServiceDefinition).map(([method, call]) => [
+        method,
+        {
+            ...call,
+            requestSerialize: serde.serialize,
+            requestDeserialize: serde.deserialize,
+            responseSerialize: serde.serialize,
+            responseDeserialize: serde.deserialize,
+        },
+    ]);
+    return Object.fromEntries(methods) as ServiceDefinition;
 }
 
 /** `protos.Chaincode`: the peer dials the chaincode and calls Connect (server mode). */
@@ -54,13 +72,42 @@ export interface Codec<In, Out> {
     decode(bytes: Uint8Array): Out;
 }
 
-/** Builds the codec of a fully qualified message name, e.g. `protos.GetState`. */
+/**
+ * Builds the codec of a fully qualified message name, e.g. `protos.GetState`. An enum-free
+ * type encodes the message as given, without `fromObject` (see proto-shapes.ts): its fields
+ * must be plain own properties, as the generated input types are used everywhere here.
+ */
 export function codec<In extends object, Out>(name: string): Codec<In, Out> {
     const type = root.lookupType(name);
     return {
-        encode: (message) => type.encode(type.fromObject(message)).finish(),
+        encode: encoder(type),
         decode: (bytes) => type.toObject(type.decode(bytes), OBJECT_OPTIONS) as Out,
     };
+}
+
+/**
+ * A codec whose decode returns protobufjs's message instance itself, without `toObject`: for
+ * the per-transaction payloads whose instance already has the `Out` shape (proto-shapes.ts),
+ * which module load checks. Fields absent from the wire read their defaults from the
+ * instance's prototype, and absent repeated and map fields are frozen: callers must copy them
+ * before changing them.
+ */
+export function instanceCodec<In extends object, Out>(name: string): Codec<In, Out> {
+    const type = root.lookupType(name);
+    if (!decodesToOutputShape(type)) {
+        throw new Error(`${name} does not decode to its Output shape; use codec()`);
+    }
+    return {
+        encode: encoder(type),
+        decode: (bytes) => type.decode(bytes) as unknown as Out,
+    };
+}
+
+function encoder(type: protobuf.Type): (message: object) => Uint8Array {
+    if (hasEnumField(type)) {
+        return (message) => type.encode(type.fromObject(message)).finish();
+    }
+    return (message) => type.encode(message).finish();
 }
 
 /** The stream message itself, for tests and tools that need its bytes (grpc-js codes it on the stream). */

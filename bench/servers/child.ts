@@ -4,7 +4,7 @@
 // memory when asked, and exit cleanly on request (so --cpu-prof writes its profile).
 
 /** What the driver sends a server child. */
-export type ToChild = { readonly type: 'stats' } | { readonly type: 'stop' };
+export type ToChild = { readonly type: 'stats'; readonly collect?: boolean } | { readonly type: 'stop' };
 
 /** What a server child sends the driver. */
 export type FromChild =
@@ -28,6 +28,10 @@ export function serveDriver(port: number, stop: () => void): void {
     };
     process.on('message', (message: ToChild) => {
         if (message.type === 'stats') {
+            if (message.collect === true) {
+                // A full GC first (the child runs with --expose-gc), so memory shows what is retained.
+                (globalThis as { gc?: () => void }).gc?.();
+            }
             const cpu = process.cpuUsage();
             const memory = process.memoryUsage();
             reply({

@@ -37,18 +37,10 @@ export class ClientIdentity {
         const creator = stub.getCreator();
         this.#mspId = creator.mspid;
         this.#idBytes = creator.idBytes;
-        try {
-            this.#certificate = new X509Certificate(Buffer.from(creator.idBytes));
-        } catch (err) {
-            throw new InvalidArgumentError("ClientIdentity: the creator's identity is not an X.509 certificate", {
-                cause: err,
-            });
-        }
-        // X509Certificate exposes neither the DN attributes in order nor arbitrary extensions,
-        // so a minimal DER read (der.ts) supplies both.
-        const fields = readCertificate(this.#certificate.raw);
-        this.#id = `x509::${formatDn(fields.subject)}::${formatDn(fields.issuer)}`;
-        this.#attributes = parseAttributes(fields.extensions.get(FABRIC_ATTRIBUTES_OID));
+        const parsed = parseCached(creator.idBytes);
+        this.#certificate = parsed.certificate;
+        this.#id = parsed.id;
+        this.#attributes = parsed.attributes;
     }
 
     /**
@@ -85,6 +77,65 @@ export class ClientIdentity {
     assertAttributeValue(attrName: string, attrValue: string): boolean {
         return this.getAttributeValue(attrName) === attrValue;
     }
+}
+
+/** What a certificate yields, shared by every transaction of the same client. */
+interface ParsedIdentity {
+    readonly certificate: X509Certificate;
+    readonly id: string;
+    readonly attributes: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Parsed identities by their exact bytes, least recently used first. `new X509Certificate`
+ * costs ~120 µs, which made it most of a contract transaction's CPU (BENCHMARKS.md), while a
+ * few clients submit most transactions. Only certificates that parse are kept.
+ */
+const parsedIdentities = new Map<string, ParsedIdentity>();
+const PARSED_IDENTITIES_KEPT = 128;
+/** The last identity served, compared byte for byte first: cheaper than building and hashing a ~1 KiB key. */
+let lastIdentity: { readonly bytes: Buffer; readonly parsed: ParsedIdentity } | undefined;
+
+function parseCached(idBytes: Uint8Array): ParsedIdentity {
+    const bytes = Buffer.from(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength);
+    if (lastIdentity?.bytes.equals(bytes) === true) {
+        return lastIdentity.parsed;
+    }
+    const key = bytes.toString('latin1'); // one character per byte: equal keys are equal bytes
+    let parsed = parsedIdentities.get(key);
+    if (parsed !== undefined) {
+        parsedIdentities.delete(key); // re-inserted below as the most recently used
+    } else {
+        parsed = parseIdentity(bytes);
+        if (parsedIdentities.size >= PARSED_IDENTITIES_KEPT) {
+            const oldest = parsedIdentities.keys().next();
+            if (oldest.done !== true) {
+                parsedIdentities.delete(oldest.value);
+            }
+        }
+    }
+    parsedIdentities.set(key, parsed);
+    lastIdentity = { bytes: Buffer.from(bytes), parsed }; // a copy: not a view into a stream message
+    return parsed;
+}
+
+function parseIdentity(bytes: Buffer): ParsedIdentity {
+    let certificate: X509Certificate;
+    try {
+        certificate = new X509Certificate(bytes);
+    } catch (err) {
+        throw new InvalidArgumentError("ClientIdentity: the creator's identity is not an X.509 certificate", {
+            cause: err,
+        });
+    }
+    // X509Certificate exposes neither the DN attributes in order nor arbitrary extensions,
+    // so a minimal DER read (der.ts) supplies both.
+    const fields = readCertificate(certificate.raw);
+    return {
+        certificate,
+        id: `x509::${formatDn(fields.subject)}::${formatDn(fields.issuer)}`,
+        attributes: Object.freeze(parseAttributes(fields.extensions.get(FABRIC_ATTRIBUTES_OID))),
+    };
 }
 
 function formatDn(attributes: readonly NameAttribute[]): string {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // One codec per payload nested in ChaincodeMessage.payload or in the proposal,
-// typed by the generated interfaces.
+// typed by the generated interfaces. The proposal itself is decoded in proposal.ts.
 
-import { codec } from '../protos.ts';
+import { codec, instanceCodec } from '../protos.ts';
 import type {
     ChaincodeAdditionalParams,
     ChaincodeAdditionalParams__Output,
@@ -57,7 +57,8 @@ import type { SignatureHeader, SignatureHeader__Output } from '../generated/comm
 import type { SerializedIdentity, SerializedIdentity__Output } from '../generated/msp/SerializedIdentity.ts';
 
 export const chaincodeIdCodec = codec<ChaincodeID, ChaincodeID__Output>('protos.ChaincodeID');
-export const chaincodeInputCodec = codec<ChaincodeInput, ChaincodeInput__Output>('protos.ChaincodeInput');
+/** Decoded once per transaction: the instance is the Output, no toObject (see instanceCodec). */
+export const chaincodeInputCodec = instanceCodec<ChaincodeInput, ChaincodeInput__Output>('protos.ChaincodeInput');
 export const chaincodeSpecCodec = codec<ChaincodeSpec, ChaincodeSpec__Output>('protos.ChaincodeSpec');
 export const invocationSpecCodec = codec<ChaincodeInvocationSpec, ChaincodeInvocationSpec__Output>(
     'protos.ChaincodeInvocationSpec',

@@ -32,6 +32,7 @@ import { getMultiple, WriteBatch } from './write-batch.ts';
 export const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
 
 const EMPTY = Buffer.alloc(0);
+const DONE: Promise<void> = Promise.resolve();
 
 /** A page's size and where it starts; encoded as QueryMetadata. */
 export interface PageRequest {
@@ -63,20 +64,22 @@ export class LedgerClient {
         return this.#tx.request('GET_PRIVATE_DATA_HASH', getStateCodec.encode({ key, collection }));
     }
 
-    async put(collection: string, key: string, value: Uint8Array): Promise<void> {
+    // put and delete are not async (one promise per call, not three); they may throw, and the
+    // stub turns that into a rejection.
+    put(collection: string, key: string, value: Uint8Array): Promise<void> {
         if (this.#batch !== undefined) {
             this.#batch.add({ type: 'PUT_STATE', key, value, collection });
-            return;
+            return DONE;
         }
-        await this.#tx.request('PUT_STATE', putStateCodec.encode({ key, value, collection }));
+        return this.#tx.requestNoResult('PUT_STATE', putStateCodec.encode({ key, value, collection }));
     }
 
-    async delete(collection: string, key: string): Promise<void> {
+    delete(collection: string, key: string): Promise<void> {
         if (this.#batch !== undefined) {
             this.#batch.add({ type: 'DEL_STATE', key, collection });
-            return;
+            return DONE;
         }
-        await this.#tx.request('DEL_STATE', delStateCodec.encode({ key, collection }));
+        return this.#tx.requestNoResult('DEL_STATE', delStateCodec.encode({ key, collection }));
     }
 
     /** PURGE_PRIVATE_DATA carries DelState bytes, as the peer and the Go shim expect. */

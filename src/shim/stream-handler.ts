@@ -13,7 +13,8 @@ import { decodeProposal, type DecodedProposal } from './proposal.ts';
 import { messageType } from './message-type.ts';
 import { normaliseResponse } from './response.ts';
 import { Stub } from './stub.ts';
-import { TransactionContext, transactionKey, type RequestObserver } from './transaction.ts';
+import { TransactionContext, type RequestObserver } from './transaction.ts';
+import { TransactionTable } from './transaction-table.ts';
 import type { Chaincode, ChaincodeResponse } from './types.ts';
 
 /** The stream as the handler sees it: one writer, and a way to end it. */
@@ -79,7 +80,9 @@ type State = 'created' | 'established' | 'ready' | 'closed';
 interface RunningTransaction {
     readonly tx: TransactionContext;
     readonly type: TransactionOutcome['type'];
-    readonly functionName: string;
+    /** The function name's bytes (args[0]), decoded only for onTransactionEnd. */
+    readonly functionArg: Buffer | undefined;
+    /** performance.now() at the start, when onTransactionEnd wants a duration; else 0. */
     readonly started: number;
     timer: NodeJS.Timeout | undefined;
 }
@@ -90,7 +93,7 @@ export class StreamHandler {
     readonly #options: StreamHandlerOptions;
     readonly #log: Logger;
     readonly #observers: StreamObservers;
-    readonly #transactions = new Map<string, RunningTransaction>();
+    readonly #transactions = new TransactionTable<RunningTransaction>();
     #state: State = 'created';
     #capabilities: PeerCapabilities = NO_CAPABILITIES;
     #draining = false;
@@ -254,7 +257,7 @@ export class StreamHandler {
     }
 
     #onReply(message: ChaincodeMessage__Output): void {
-        const running = this.#transactions.get(transactionKey(message.channel_id, message.txid));
+        const running = this.#transactions.get(message.channel_id, message.txid);
         if (running === undefined || !running.tx.deliver(message)) {
             this.#log.debug(
                 { channel: message.channel_id, tx: shortTx(message.txid), type: message.type },
@@ -265,8 +268,7 @@ export class StreamHandler {
 
     #onTransaction(message: ChaincodeMessage__Output): void {
         const { channel_id: channelId, txid: txId } = message;
-        const key = transactionKey(channelId, txId);
-        if (this.#transactions.has(key)) {
+        if (this.#transactions.get(channelId, txId) !== undefined) {
             this.#sendError(channelId, txId, `transaction ${txId} on channel ${channelId} is already running`);
             return;
         }
@@ -302,22 +304,22 @@ export class StreamHandler {
         const running: RunningTransaction = {
             tx,
             type: message.type === 'INIT' ? 'init' : 'invoke',
-            functionName: stub.getFunctionAndParameters().fcn,
-            started: performance.now(),
+            functionArg: input.args[0],
+            started: this.#observers.onTransactionEnd === undefined ? 0 : performance.now(),
             timer: undefined,
         };
-        this.#transactions.set(key, running);
-        void this.#run(stub, running, key); // #run never rejects
+        this.#transactions.add(channelId, txId, running);
+        void this.#run(stub, running); // #run never rejects
     }
 
-    async #run(stub: Stub, running: RunningTransaction, key: string): Promise<void> {
+    async #run(stub: Stub, running: RunningTransaction): Promise<void> {
         const { tx } = running;
         this.#observers.onTransactionStart?.();
         this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), type: running.type }, 'transaction started');
         const timeoutMs = this.#options.executeTimeoutMs ?? 0;
         if (timeoutMs > 0) {
             running.timer = setTimeout(() => {
-                this.#timeOut(running, key, timeoutMs);
+                this.#timeOut(running, timeoutMs);
             }, timeoutMs).unref();
         }
         let response: Required<ChaincodeResponse>;
@@ -329,7 +331,7 @@ export class StreamHandler {
             response = failure(errorMessage(err));
         }
         await tx.idle();
-        if (response.status < 400 && this.#transactions.get(key) === running) {
+        if (response.status < 400 && this.#isRunning(running)) {
             // Buffered batch writes go out before COMPLETED; an error response's writes would be discarded anyway.
             try {
                 await stub.flush();
@@ -337,24 +339,24 @@ export class StreamHandler {
                 response = failure(errorMessage(err));
             }
         }
-        if (!this.#finish(running, key, response)) {
+        if (!this.#finish(running, response)) {
             this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId) }, 'late result dropped: already answered');
         }
     }
 
     /** The execute timeout fired: answer now, fail the transaction's pending requests, drop its late result. */
-    #timeOut(running: RunningTransaction, key: string, timeoutMs: number): void {
+    #timeOut(running: RunningTransaction, timeoutMs: number): void {
         const text = `transaction timed out after ${timeoutMs} ms`;
         const { tx } = running;
-        if (this.#finish(running, key, failure(text), new StreamClosedError(`${text}; no more ledger calls`))) {
+        if (this.#finish(running, failure(text), new StreamClosedError(`${text}; no more ledger calls`))) {
             this.#log.warn({ channel: tx.channelId, tx: shortTx(tx.txId), timeoutMs }, 'transaction timed out');
         }
     }
 
     /** Forgets the transactions whose chaincode has not returned since the stream closed. */
     #abandon(reason: Error): void {
-        for (const [key, running] of [...this.#transactions]) {
-            this.#finish(running, key, failure(reason.message));
+        for (const running of this.#transactions.values()) {
+            this.#finish(running, failure(reason.message));
             this.#log.debug({ channel: running.tx.channelId, tx: shortTx(running.tx.txId) }, 'transaction abandoned');
         }
     }
@@ -363,18 +365,13 @@ export class StreamHandler {
      * Ends a transaction exactly once: the one final message (unless the stream has closed),
      * its requests closed, its outcome observed. False when it had already ended.
      */
-    #finish(
-        running: RunningTransaction,
-        key: string,
-        response: Required<ChaincodeResponse>,
-        reason: Error = new StreamClosedError('the transaction has completed; no more ledger calls'),
-    ): boolean {
-        if (this.#transactions.get(key) !== running) {
+    #finish(running: RunningTransaction, response: Required<ChaincodeResponse>, reason?: Error): boolean {
+        if (!this.#isRunning(running)) {
             return false;
         }
-        this.#transactions.delete(key);
-        clearTimeout(running.timer);
         const { tx } = running;
+        this.#transactions.delete(tx.channelId, tx.txId);
+        clearTimeout(running.timer);
         const ok = response.status < 400;
         const answered =
             !tx.closed &&
@@ -388,14 +385,22 @@ export class StreamHandler {
         if (!answered) {
             this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId) }, 'answer dropped: the stream closed');
         }
-        tx.close(reason);
-        const seconds = (performance.now() - running.started) / 1000;
-        this.#observers.onTransactionEnd?.({ type: running.type, functionName: running.functionName, ok, seconds });
+        tx.close(reason); // no reason: completed, see TransactionContext.close
+        const onEnd = this.#observers.onTransactionEnd;
+        if (onEnd !== undefined) {
+            const functionName = running.functionArg?.toString('utf8') ?? ''; // as getFunctionAndParameters().fcn
+            onEnd({ type: running.type, functionName, ok, seconds: (performance.now() - running.started) / 1000 });
+        }
         this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), status: response.status }, 'transaction done');
         if (this.#transactions.size === 0) {
             this.#wakeIdle();
         }
         return true;
+    }
+
+    /** False once the transaction has been answered (or abandoned). */
+    #isRunning(running: RunningTransaction): boolean {
+        return this.#transactions.get(running.tx.channelId, running.tx.txId) === running;
     }
 
     #sendError(channelId: string, txId: string, text: string): void {

@@ -3,7 +3,7 @@
 // One running transaction on a stream: its ledger requests leave one at a time (the
 // peer drops a second request while one is pending), in the order user code made them.
 
-import { LedgerRequestError } from '../errors.ts';
+import { LedgerRequestError, StreamClosedError } from '../errors.ts';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
 import type { ChaincodeEvent } from '../generated/protos/ChaincodeEvent.ts';
 
@@ -38,6 +38,9 @@ export type SendMessage = (message: ChaincodeMessage) => void;
 /** Observes each request's round trip; the handler feeds metrics from it. */
 export type RequestObserver = (type: RequestType, seconds: number) => void;
 
+/** What a stub call made after its transaction has been answered rejects with. */
+const COMPLETED_MESSAGE = 'the transaction has completed; no more ledger calls';
+
 /** The table key of a transaction: channel and txid, unambiguous even if either is empty. */
 export function transactionKey(channelId: string, txId: string): string {
     return `${channelId}\u0000${txId}`;
@@ -53,7 +56,8 @@ export class TransactionContext {
     /** Pending requests; the head is the one on the wire. */
     readonly #queue: PendingRequest[] = [];
     #sentAt = 0;
-    #closedBy: Error | undefined;
+    /** Why requests now fail; 'completed' builds its error only when a late request needs one. */
+    #closedBy: Error | 'completed' | undefined;
     #idleWaiters: (() => void)[] = [];
 
     constructor(channelId: string, txId: string, send: SendMessage, observe?: RequestObserver) {
@@ -65,14 +69,31 @@ export class TransactionContext {
 
     /** Sends a request when the ones before it have been answered; resolves with the RESPONSE payload. */
     request(type: RequestType, payload: Uint8Array): Promise<Buffer> {
-        if (this.#closedBy) {
-            return Promise.reject(this.#closedBy);
+        if (this.#closedBy !== undefined) {
+            return Promise.reject(this.#closedError());
         }
         return new Promise<Buffer>((resolve, reject) => {
-            this.#queue.push({ type, payload, resolve, reject });
-            if (this.#queue.length === 1) {
-                this.#sendHead();
-            }
+            this.#enqueue({ type, payload, resolve, reject });
+        });
+    }
+
+    /**
+     * A request whose RESPONSE payload nobody reads (PUT_STATE, DEL_STATE): resolves with
+     * nothing, without the extra promise a `.then()` or an `await` in an async caller costs.
+     */
+    requestNoResult(type: RequestType, payload: Uint8Array): Promise<void> {
+        if (this.#closedBy !== undefined) {
+            return Promise.reject(this.#closedError());
+        }
+        return new Promise<void>((resolve, reject) => {
+            this.#enqueue({
+                type,
+                payload,
+                resolve: () => {
+                    resolve();
+                },
+                reject,
+            });
         });
     }
 
@@ -82,7 +103,9 @@ export class TransactionContext {
         if (head === undefined) {
             return false;
         }
-        this.#observe?.(head.type, (performance.now() - this.#sentAt) / 1000);
+        if (this.#observe !== undefined) {
+            this.#observe(head.type, (performance.now() - this.#sentAt) / 1000);
+        }
         if (message.type === 'RESPONSE') {
             head.resolve(message.payload);
         } else {
@@ -92,14 +115,20 @@ export class TransactionContext {
         return true;
     }
 
-    /** Fails every pending and later request with `reason`; user code sees its stub calls reject. */
-    close(reason: Error): void {
-        if (this.#closedBy) {
+    /**
+     * Fails every pending and later request with `reason`; user code sees its stub calls reject.
+     * Without a reason the transaction has completed: each late request gets its own
+     * StreamClosedError, built then, because capturing an Error's stack for every completed
+     * transaction cost ~9% of the server's CPU at K=1 (BENCHMARKS.md) for calls that rarely come.
+     */
+    close(reason?: Error): void {
+        if (this.#closedBy !== undefined) {
             return;
         }
-        this.#closedBy = reason;
-        for (const pending of this.#queue.splice(0)) {
-            pending.reject(reason);
+        this.#closedBy = reason ?? 'completed';
+        const pending = this.#queue.splice(0);
+        for (const request of pending) {
+            request.reject(this.#closedError());
         }
         this.#wakeIdle();
     }
@@ -116,6 +145,18 @@ export class TransactionContext {
         return new Promise((resolve) => this.#idleWaiters.push(resolve));
     }
 
+    #enqueue(request: PendingRequest): void {
+        this.#queue.push(request);
+        if (this.#queue.length === 1) {
+            this.#sendHead();
+        }
+    }
+
+    #closedError(): Error {
+        const reason = this.#closedBy;
+        return reason instanceof Error ? reason : new StreamClosedError(COMPLETED_MESSAGE);
+    }
+
     #next(): void {
         if (this.#queue.length > 0) {
             this.#sendHead();
@@ -129,7 +170,9 @@ export class TransactionContext {
         if (head === undefined) {
             return;
         }
-        this.#sentAt = performance.now();
+        if (this.#observe !== undefined) {
+            this.#sentAt = performance.now(); // only the observer reads it
+        }
         try {
             this.#send({ type: head.type, payload: head.payload, txid: this.txId, channel_id: this.channelId });
         } catch (err) {
