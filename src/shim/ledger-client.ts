@@ -23,7 +23,7 @@ import {
     responseCodec,
     stateMetadataResultCodec,
 } from './codecs.ts';
-import type { PeerCapabilities } from './stream-handler.ts';
+import type { PeerCapabilities } from './peer-capabilities.ts';
 import type { TransactionContext } from './transaction.ts';
 import type { ChaincodeResponse, QueryResponseMetadata } from './types.ts';
 import { getMultiple, WriteBatch } from './write-batch.ts';

@@ -6,7 +6,7 @@
 import { InvalidArgumentError } from '../errors.ts';
 import { createCompositeKey, splitCompositeKey } from './keys.ts';
 import type { DecodedProposal } from './proposal.ts';
-import type { PeerCapabilities } from './stream-handler.ts';
+import type { PeerCapabilities } from './peer-capabilities.ts';
 import type { TransactionContext } from './transaction.ts';
 import type { SerializedIdentity, SignedProposal, SplitCompositeKey, Timestamp } from './types.ts';
 

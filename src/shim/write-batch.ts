@@ -6,7 +6,7 @@
 import { LedgerRequestError } from '../errors.ts';
 import type { WriteRecord } from '../generated/protos/WriteRecord.ts';
 import { getStateCodec, getStateMultipleCodec, getStateMultipleResultCodec, writeBatchStateCodec } from './codecs.ts';
-import type { PeerCapabilities } from './stream-handler.ts';
+import type { PeerCapabilities } from './peer-capabilities.ts';
 import type { TransactionContext } from './transaction.ts';
 
 /** The write kinds a batch carries; the numbers on the wire equal the ChaincodeMessage types. */
