@@ -8,9 +8,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createChaincode } from './chaincode/index.ts';
+import { settingName } from './config-schema.ts';
 import { ConfigError, errorMessage } from './errors.ts';
 import type { RoutedChaincode } from './shim/router.ts';
 import type { Chaincode } from './shim/types.ts';
+
+const MODULE_SETTING = settingName('chaincode.module');
 
 /** Recognises a module of fabric-contract-api contracts; undefined when it is not one. */
 export type ContractModuleAdapter = (moduleExports: unknown) => RoutedChaincode | undefined;
@@ -28,17 +31,14 @@ export async function loadChaincode(
     try {
         exports = await import(pathToFileURL(entry).href);
     } catch (err) {
-        throw new ConfigError(
-            `chaincode.module (env CHAINCODE_MODULE, flag --module-path): cannot load ${entry}: ${errorMessage(err)}`,
-            {
-                cause: err,
-            },
-        );
+        throw new ConfigError(`${MODULE_SETTING}: cannot load ${entry}: ${errorMessage(err)}`, {
+            cause: err,
+        });
     }
     const chaincode = contractAdapter?.(exports) ?? chaincodeExport(exports);
     if (chaincode === undefined) {
         throw new ConfigError(
-            `chaincode.module (env CHAINCODE_MODULE, flag --module-path): ${entry} exports neither \`contracts\`, \`createChaincode()\` nor a Chaincode with Init and Invoke`,
+            `${MODULE_SETTING}: ${entry} exports neither \`contracts\`, \`createChaincode()\` nor a Chaincode with Init and Invoke`,
         );
     }
     return chaincode;
@@ -47,7 +47,7 @@ export async function loadChaincode(
 /** A file as is; a directory through its package.json `main`, else index.js. */
 function moduleEntry(target: string): string {
     if (!existsSync(target)) {
-        throw new ConfigError(`chaincode.module (env CHAINCODE_MODULE, flag --module-path): ${target} does not exist`);
+        throw new ConfigError(`${MODULE_SETTING}: ${target} does not exist`);
     }
     if (!statSync(target).isDirectory()) {
         return target;

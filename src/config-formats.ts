@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import convict from 'convict';
 import { errorMessage } from './errors.ts';
 
-/** Splits `host:port` (IPv6 in brackets); undefined when it is not one. */
+/** Splits `host:port` (IPv6 in brackets, returned without them); undefined when it is not one. */
 export function parseHostPort(address: string): { host: string; port: number } | undefined {
     const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(address);
     const port = Number(match?.[2]);
     if (match?.[1] === undefined || !Number.isInteger(port) || port > 65535) {
         return undefined;
     }
-    return { host: match[1], port };
+    return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
 convict.addFormat({

@@ -35,7 +35,7 @@ export function resolveTls(tls: TlsSettings): TlsConfig | undefined {
     if (key === undefined && cert === undefined) {
         if (tls.disabled === false) {
             throw new ConfigError(
-                `tls.disabled (env CHAINCODE_TLS_DISABLED): TLS is requested but no key and certificate are set: ${settingName('tls.keyFile')} and ${settingName('tls.certFile')}`,
+                `${settingName('tls.disabled')}: TLS is requested but no key and certificate are set: ${settingName('tls.keyFile')} and ${settingName('tls.certFile')}`,
             );
         }
         if (clientCa !== undefined) {

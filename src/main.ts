@@ -26,20 +26,8 @@ interface ChaincodeEndpoint {
     close(graceMs: number): Promise<boolean>;
 }
 
-function readConfig(): LoadedConfig {
-    try {
-        return loadConfig({ env: process.env, args: process.argv.slice(2) });
-    } catch (err) {
-        if (err instanceof ConfigError) {
-            createLogger('info').fatal({ code: err.code }, `invalid configuration: ${err.message}`);
-            process.exit(1);
-        }
-        throw err;
-    }
-}
-
 async function main(): Promise<void> {
-    const { config, sources, summary } = readConfig();
+    const { config, sources, summary }: LoadedConfig = loadConfig({ env: process.env, args: process.argv.slice(2) });
     const logger = createLogger(config.log.level);
     routeGrpcLogs(logger);
     logger.info({ config: JSON.parse(summary) as unknown, sources }, 'configuration loaded');
@@ -50,16 +38,7 @@ async function main(): Promise<void> {
         );
     }
 
-    let chaincode;
-    try {
-        chaincode = await loadChaincode(config.chaincode.module, chaincodeFromModule);
-    } catch (err) {
-        if (err instanceof ConfigError) {
-            logger.fatal({ code: err.code }, `invalid configuration: ${err.message}`);
-            process.exit(1);
-        }
-        throw err;
-    }
+    const chaincode = await loadChaincode(config.chaincode.module, chaincodeFromModule);
     const metrics = createMetrics({ knownFunctions: chaincode.functionNames });
     const health = new Health();
     const startedAt = Date.now();
@@ -156,7 +135,7 @@ async function main(): Promise<void> {
     await begin();
     const sidecarAddress = parseHostPort(config.sidecar.address);
     const address = await sidecar.listen({
-        host: sidecarAddress?.host.replace(/^\[|\]$/g, ''),
+        host: sidecarAddress?.host,
         port: sidecarAddress?.port,
     });
     logger.info({ address }, 'sidecar listening');
@@ -171,4 +150,12 @@ function tlsMode(config: Config): 'off' | 'tls' | 'mutual' {
     return mutual ? 'mutual' : 'tls';
 }
 
-await main();
+try {
+    await main();
+} catch (err) {
+    if (!(err instanceof ConfigError)) {
+        throw err;
+    }
+    createLogger('info').fatal({ code: err.code }, `invalid configuration: ${err.message}`);
+    process.exit(1);
+}

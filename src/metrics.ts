@@ -6,20 +6,20 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
- * Why a peer stream failed. A small closed set, so the `reason` label stays cheap:
+ * What went wrong on a peer stream. A small closed set, so the `reason` label stays cheap:
  *
- * - `protocol_violation`: a message that is not allowed in the stream's current state;
- * - `decode_error`: a message or nested payload that would not decode;
- * - `peer_error`: the peer sent ERROR for the stream itself (for example, it rejected REGISTER);
- * - `send_failed`: writing a message to the stream failed;
- * - `message_too_large`: a message exceeded the gRPC size limit (RESOURCE_EXHAUSTED);
+ * - `protocol_violation`: a message not allowed in the stream's current state (the stream is ended);
+ * - `decode_error`: a transaction whose input or proposal would not decode (answered with ERROR; the
+ *   stream goes on);
+ * - `send_failed`: writing a message to the stream failed (the stream is ended);
+ * - `message_too_large`: the call failed with RESOURCE_EXHAUSTED; an oversized frame from the peer is
+ *   rejected inside grpc-js and usually shows up as `cancelled` instead;
  * - `cancelled`: the call was cancelled (the peer went away, or a forced shutdown cut it);
- * - `other`: anything else, so no failure goes uncounted.
+ * - `other`: any other failure of the call, so none goes uncounted.
  */
 export const STREAM_ERROR_REASONS = [
     'protocol_violation',
     'decode_error',
-    'peer_error',
     'send_failed',
     'message_too_large',
     'cancelled',
@@ -28,18 +28,6 @@ export const STREAM_ERROR_REASONS = [
 
 /** One of {@link STREAM_ERROR_REASONS}. */
 export type StreamErrorReason = (typeof STREAM_ERROR_REASONS)[number];
-
-/** The `type` label of `chaincode_transaction_duration_seconds`: INIT or TRANSACTION from the peer. */
-export type TransactionType = 'init' | 'invoke';
-
-/**
- * The `outcome` label of `chaincode_transaction_duration_seconds`: `error` when the answer is ERROR or a
- * response status of 400 or more (the shim's error threshold), `ok` otherwise.
- */
-export type TransactionOutcome = 'ok' | 'error';
-
-/** The `direction` label of `chaincode_messages_total`, seen from the chaincode. */
-export type MessageDirection = 'received' | 'sent';
 
 /** The value {@link Metrics.functionLabel} gives every function name the chaincode does not declare. */
 export const OTHER_FUNCTION = 'other';

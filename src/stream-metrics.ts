@@ -9,15 +9,19 @@ import type { StreamObservers } from './shim/stream-observers.ts';
 
 /** Observers that feed `metrics`; handed to the ChaincodeServer (or the dev-mode client). */
 export function observeStreams(metrics: Metrics): StreamObservers {
-    const messageCounters = new Map<string, Counter.Internal>();
+    // One map per direction, keyed by the message type: no key string built per message.
+    const messageCounters = {
+        received: new Map<string, Counter.Internal>(),
+        sent: new Map<string, Counter.Internal>(),
+    };
     const requestTimers = new Map<string, Histogram.Internal<'request'>>();
     return {
         onMessage: (direction, type) => {
-            const key = `${direction}/${type}`;
-            let counter = messageCounters.get(key);
+            const counters = messageCounters[direction];
+            let counter = counters.get(type);
             if (counter === undefined) {
                 counter = metrics.messages.labels({ direction, type });
-                messageCounters.set(key, counter);
+                counters.set(type, counter);
             }
             counter.inc();
         },

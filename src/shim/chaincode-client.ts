@@ -161,7 +161,7 @@ export class ChaincodeClient {
                 return;
             }
             lost = true;
-            handler.close(reason, reason ? 'other' : undefined);
+            handler.close(reason);
             this.#handler = undefined;
             this.#setRegistered(false);
             this.#scheduleDial(reason);

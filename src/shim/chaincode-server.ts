@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
 import { chaincodeService } from '../protos.ts';
 import type { StreamErrorReason } from '../metrics.ts';
-import { StreamHandler, type StreamObservers } from './stream-handler.ts';
+import { StreamHandler } from './stream-handler.ts';
+import type { StreamObservers } from './stream-observers.ts';
 import { listenTls, type TlsListener } from './tls-listener.ts';
 import type { Chaincode } from './types.ts';
 

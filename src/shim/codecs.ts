@@ -50,7 +50,6 @@ import type { WriteBatchState, WriteBatchState__Output } from '../generated/prot
 import type { KV, KV__Output } from '../generated/queryresult/KV.ts';
 import type { KeyModification, KeyModification__Output } from '../generated/queryresult/KeyModification.ts';
 import type { Response, Response__Output } from '../generated/protos/Response.ts';
-import type { SignedProposal, SignedProposal__Output } from '../generated/protos/SignedProposal.ts';
 import type { ChannelHeader, ChannelHeader__Output } from '../generated/common/ChannelHeader.ts';
 import type { Header, Header__Output } from '../generated/common/Header.ts';
 import type { SignatureHeader, SignatureHeader__Output } from '../generated/common/SignatureHeader.ts';
@@ -94,7 +93,6 @@ export const queryStateCloseCodec = codec<QueryStateClose, QueryStateClose__Outp
 export const kvCodec = codec<KV, KV__Output>('queryresult.KV');
 export const keyModificationCodec = codec<KeyModification, KeyModification__Output>('queryresult.KeyModification');
 
-export const signedProposalCodec = codec<SignedProposal, SignedProposal__Output>('protos.SignedProposal');
 export const proposalCodec = codec<Proposal, Proposal__Output>('protos.Proposal');
 export const proposalPayloadCodec = codec<ChaincodeProposalPayload, ChaincodeProposalPayload__Output>(
     'protos.ChaincodeProposalPayload',

@@ -16,9 +16,6 @@ import type { StreamObservers } from './stream-observers.ts';
 import { shortTx, TransactionRunner } from './transaction-runner.ts';
 import type { Chaincode } from './types.ts';
 
-export { MIN_BATCH_SIZE, NO_CAPABILITIES, type PeerCapabilities } from './peer-capabilities.ts';
-export type { StreamObservers, TransactionOutcome } from './stream-observers.ts';
-
 /** The stream as the handler sees it: one writer, and a way to end it. */
 export interface PeerConnection {
     send(message: ChaincodeMessage): void;
@@ -74,11 +71,6 @@ export class StreamHandler {
                 }
             },
         });
-    }
-
-    /** The capabilities the peer's READY advertised. */
-    get capabilities(): PeerCapabilities {
-        return this.#capabilities;
     }
 
     get state(): State {

@@ -59,7 +59,7 @@ export function listenTls(options: TlsListenerOptions): Promise<TlsListener> {
         server.once('error', (err: Error) => {
             reject(new Error(`cannot listen on ${options.address}: ${err.message}`, { cause: err }));
         });
-        server.listen(target.port, target.host.replace(/^\[|\]$/g, ''), () => {
+        server.listen(target.port, target.host, () => {
             resolve({
                 port: (server.address() as AddressInfo).port,
                 close: () => {

@@ -45,6 +45,8 @@ interface RunningTransaction {
 export class TransactionRunner {
     readonly #options: TransactionRunnerOptions;
     readonly #log: Logger;
+    /** Read once: the per-transaction debug lines cost an object and a slice each when built. */
+    readonly #debug: boolean;
     readonly #observers: StreamObservers;
     readonly #transactions = new TransactionTable<RunningTransaction>();
     #refusing: string | undefined;
@@ -53,6 +55,7 @@ export class TransactionRunner {
     constructor(options: TransactionRunnerOptions) {
         this.#options = options;
         this.#log = options.logger;
+        this.#debug = options.logger.isLevelEnabled('debug');
         this.#observers = options.observers;
     }
 
@@ -158,7 +161,9 @@ export class TransactionRunner {
     async #run(stub: Stub, running: RunningTransaction): Promise<void> {
         const { tx } = running;
         this.#observers.onTransactionStart?.();
-        this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), type: running.type }, 'transaction started');
+        if (this.#debug) {
+            this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), type: running.type }, 'transaction started');
+        }
         const timeoutMs = this.#options.executeTimeoutMs ?? 0;
         if (timeoutMs > 0) {
             running.timer = setTimeout(() => {
@@ -226,7 +231,12 @@ export class TransactionRunner {
             const functionName = running.functionArg?.toString('utf8') ?? ''; // as getFunctionAndParameters().fcn
             onEnd({ type: running.type, functionName, ok, seconds: (performance.now() - running.started) / 1000 });
         }
-        this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId), status: response.status }, 'transaction done');
+        if (this.#debug) {
+            this.#log.debug(
+                { channel: tx.channelId, tx: shortTx(tx.txId), status: response.status },
+                'transaction done',
+            );
+        }
         if (this.#transactions.size === 0) {
             for (const wake of this.#idleWaiters.splice(0)) {
                 wake();

@@ -41,11 +41,6 @@ export type RequestObserver = (type: RequestType, seconds: number) => void;
 /** What a stub call made after its transaction has been answered rejects with. */
 const COMPLETED_MESSAGE = 'the transaction has completed; no more ledger calls';
 
-/** The table key of a transaction: channel and txid, unambiguous even if either is empty. */
-export function transactionKey(channelId: string, txId: string): string {
-    return `${channelId}\u0000${txId}`;
-}
-
 export class TransactionContext {
     readonly channelId: string;
     readonly txId: string;

@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { FABRIC_ATTRIBUTES_OID } from '../shim/client-identity.ts';
 
 x509.cryptoProvider.set(webcrypto);
 
@@ -14,7 +15,7 @@ const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The Fabric CA attribute extension: JSON {"attrs": {...}}. */
-export const FABRIC_ATTRS_OID = '1.2.3.4.5.6.7.8.1';
+export { FABRIC_ATTRIBUTES_OID } from '../shim/client-identity.ts';
 
 export interface KeyAndCert {
     /** PKCS#8 private key, PEM. */
@@ -86,7 +87,7 @@ export async function createCertificateAuthority(name = 'Test CA'): Promise<Cert
         }
         if (options.attributes) {
             const json = JSON.stringify({ attrs: options.attributes });
-            extensions.push(new x509.Extension(FABRIC_ATTRS_OID, false, new TextEncoder().encode(json)));
+            extensions.push(new x509.Extension(FABRIC_ATTRIBUTES_OID, false, new TextEncoder().encode(json)));
         }
         const ou = options.organizationalUnit ? `, OU=${options.organizationalUnit}` : '';
         const cert = await x509.X509CertificateGenerator.create({

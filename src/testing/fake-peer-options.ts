@@ -45,7 +45,7 @@ export interface FakePeerOptions {
     readonly ledger?: InMemoryLedger;
     /** false: REGISTER is recorded but not answered; the test sends REGISTERED/READY itself. */
     readonly handshake?: boolean;
-    /** false: ledger requests are recorded but never answered (a peer that hangs). */
+    /** false: ledger requests are recorded and held (a peer that hangs) until `answerHeldRequests()`. */
     readonly answerRequests?: boolean;
     /**
      * The Fabric version the fake peer plays, `major.minor` (default '2.5'). Before '2.5' it

@@ -12,7 +12,7 @@ import { chaincodeService } from '../protos.ts';
 import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../shim/codecs.ts';
 import { messageType } from '../shim/message-type.ts';
 import { peerAcceptsRequest } from './peer-rules.ts';
-import { transactionKey } from '../shim/transaction.ts';
+import { transactionKey } from './transaction-key.ts';
 import { createCertificateAuthority } from './certs.ts';
 import { serveInvokeChaincode } from './chaincode-calls.ts';
 import { readyPayload, toBuffer, type DialTls, type FakePeerOptions, type InvokeOptions } from './fake-peer-options.ts';
@@ -78,6 +78,8 @@ export class FakePeer {
     #client: grpc.Client | undefined;
     #stream: PeerStream | undefined;
     #terminate: () => void = () => undefined;
+    /** Requests held back while `answerRequests` is false, until answerHeldRequests(). */
+    readonly #held: (() => void)[] = [];
     #creator: CreatorIdentity | undefined;
     #ended: Promise<void> = Promise.resolve();
 
@@ -331,11 +333,8 @@ export class FakePeer {
             return;
         }
         tx.pending = true;
-        if (this.#options.answerRequests === false) {
-            return;
-        }
         const type = messageType(message);
-        setImmediate(() => {
+        const answer = (): void => {
             const served =
                 type === 'INVOKE_CHAINCODE'
                     ? serveInvokeChaincode(message, this.#options.onInvokeChaincode)
@@ -351,7 +350,19 @@ export class FakePeer {
                     reply('ERROR', Buffer.from(`${type} failed: transaction ID: ${message.txid}: ${reason}`));
                 },
             );
-        });
+        };
+        if (this.#options.answerRequests === false) {
+            this.#held.push(answer);
+        } else {
+            setImmediate(answer);
+        }
+    }
+
+    /** With `answerRequests: false`, answers every request held so far, as a peer that was slow would. */
+    answerHeldRequests(): void {
+        for (const answer of this.#held.splice(0)) {
+            answer();
+        }
     }
 
     #violation(text: string): void {

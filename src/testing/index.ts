@@ -22,5 +22,5 @@ export type { CommitInfo, HistoryEntry, LedgerWrite, MetadataWrite, ValueWrite }
 export { QUERY_BATCH_SIZE } from './ledger-queries.ts';
 export { buildSignedProposal } from './proposal-builder.ts';
 export type { CreatorIdentity, ProposalInput } from './proposal-builder.ts';
-export { createCertificateAuthority, createTlsFixture, FABRIC_ATTRS_OID } from './certs.ts';
+export { createCertificateAuthority, createTlsFixture, FABRIC_ATTRIBUTES_OID } from './certs.ts';
 export type { CertificateAuthority, IssueOptions, KeyAndCert, TlsFixture } from './certs.ts';

@@ -14,7 +14,10 @@ const THEIR_PACKAGES: Readonly<Record<string, readonly string[]>> = {
     queryresult: ['ledger', 'queryresult'],
 };
 
-/** How both sides are compared: the options our codecs use in src/protos.ts. */
+/**
+ * How both sides are compared: the options our codecs use in src/protos.ts, less `oneofs`
+ * (our protos have none, and virtual oneof fields would only add noise to the comparison).
+ */
 export const OBJECT_OPTIONS = { longs: String, enums: String, bytes: Buffer, defaults: true } as const;
 
 const SIGNED_LONG_TYPES = new Set(['int64', 'sint64', 'sfixed64']);

@@ -8,7 +8,7 @@ import type { TestContext } from 'node:test';
 import pino from 'pino';
 import { ChaincodeClient } from '../../src/shim/chaincode-client.ts';
 import { ChaincodeServer, type ServerTls } from '../../src/shim/chaincode-server.ts';
-import type { StreamObservers, TransactionOutcome } from '../../src/shim/stream-handler.ts';
+import type { StreamObservers, TransactionOutcome } from '../../src/shim/stream-observers.ts';
 import type { Chaincode } from '../../src/shim/types.ts';
 import { FakePeer, type DialTls, type FakePeerOptions } from '../../src/testing/fake-peer.ts';
 import { FakePeerListener } from '../../src/testing/fake-peer-listener.ts';

@@ -24,7 +24,7 @@ async function startSlowServer(
         ['--import', 'tsx'],
     );
     const sidecarLine = await server.waitForLog((line) => line.msg === 'sidecar listening');
-    const peer = new FakePeer({ chaincodeId: CHAINCODE_ID });
+    const peer = new FakePeer({ chaincodeId: CHAINCODE_ID, answerRequests: false });
     t.after(() => {
         peer.close();
     });
@@ -36,7 +36,7 @@ describe('graceful drain on SIGTERM', () => {
     test('readiness drops at once, the running transaction completes, new ones are refused, exit 0', async (t) => {
         const { server, peer, sidecar } = await startSlowServer(t, 10_000);
         assert.equal((await fetch(`${sidecar}/readyz`)).status, 200);
-        const running = peer.invoke(['slow', '300']);
+        const running = peer.invoke(['slow']);
         await peer.waitFor((m) => m.type === 'GET_STATE');
 
         server.child.kill('SIGTERM');
@@ -46,6 +46,7 @@ describe('graceful drain on SIGTERM', () => {
         assert.equal(refused.type, 'ERROR');
         assert.match(refused.message, /shutting down/);
 
+        peer.answerHeldRequests();
         const result = await running;
         assert.deepEqual([result.type, result.status, result.payload.toString()], ['COMPLETED', 200, 'finished']);
         assert.equal(await server.exited, 0);
@@ -54,7 +55,7 @@ describe('graceful drain on SIGTERM', () => {
 
     test('a transaction longer than the grace is cut at the deadline: exit 1, and the log says what was cut', async (t) => {
         const { server, peer } = await startSlowServer(t, 200);
-        void peer.invoke(['slow', '60000']).catch(() => undefined); // cut by the shutdown
+        void peer.invoke(['slow']).catch(() => undefined); // its read is never answered: cut by the shutdown
         await peer.waitFor((m) => m.type === 'GET_STATE');
         server.child.kill('SIGTERM');
         assert.equal(await server.exited, 1);

@@ -11,7 +11,8 @@ import pino from 'pino';
 import type { ChaincodeMessage__Output } from '../../src/generated/protos/ChaincodeMessage.ts';
 import { chaincodeInputCodec } from '../../src/shim/codecs.ts';
 import { success } from '../../src/shim/response.ts';
-import { StreamHandler, type TransactionOutcome } from '../../src/shim/stream-handler.ts';
+import { StreamHandler } from '../../src/shim/stream-handler.ts';
+import type { TransactionOutcome } from '../../src/shim/stream-observers.ts';
 import type { Chaincode, ChaincodeResponse, ChaincodeStub } from '../../src/shim/types.ts';
 import type { CreatorIdentity } from '../../src/testing/proposal-builder.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
@@ -239,14 +240,11 @@ describe('the execute timeout', () => {
         });
         const { server, connectPeer, outcomes, until } = await serve(t, chaincode, { creator, executeTimeoutMs: 200 });
         const peer = await connectPeer();
-        const started = performance.now();
         const result = await within(peer.invoke(['late'], { txId: 'slow' }), 'the timeout answer');
-        const elapsed = performance.now() - started;
         assert.deepEqual(
             [result.type, result.status, result.message],
             ['COMPLETED', 500, 'transaction timed out after 200 ms'],
         );
-        assert.ok(elapsed >= 190 && elapsed < 30_000, `answered after ${elapsed} ms`);
         assert.deepEqual([server.inFlight, server.openStreams, outcomes[0]?.ok], [0, 1, false]);
         release.open();
         await within(returned.promise, 'the chaincode to return late');

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../../src/generated/protos/ChaincodeMessage.ts';
 import type { SignedProposal } from '../../src/generated/protos/SignedProposal.ts';
 import { chaincodeInputCodec } from '../../src/shim/codecs.ts';
-import { transactionKey } from '../../src/shim/transaction.ts';
+import { transactionKey } from '../../src/testing/transaction-key.ts';
 import type { FakePeer } from '../../src/testing/fake-peer.ts';
 import { buildSignedProposal, type CreatorIdentity } from '../../src/testing/proposal-builder.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';

@@ -11,7 +11,7 @@ import type { ChaincodeMessage, ChaincodeMessage__Output } from '../../src/gener
 import { chaincodeService } from '../../src/protos.ts';
 import type { StreamErrorReason } from '../../src/metrics.ts';
 import { ChaincodeServer, type ChaincodeServerOptions } from '../../src/shim/chaincode-server.ts';
-import type { TransactionOutcome } from '../../src/shim/stream-handler.ts';
+import type { TransactionOutcome } from '../../src/shim/stream-observers.ts';
 import type { Chaincode } from '../../src/shim/types.ts';
 import { createCertificateAuthority } from '../../src/testing/certs.ts';
 import { FakePeer, type DialTls, type FakePeerOptions } from '../../src/testing/fake-peer.ts';
