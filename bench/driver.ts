@@ -5,8 +5,8 @@
 
 import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { chaincodeMessageCodec } from '../src/protos.ts';
-import { chaincodeInputCodec } from '../src/shim/codecs.ts';
+import { chaincodeMessageCodec } from '../src/wire/protos.ts';
+import { chaincodeInputCodec } from '../src/wire/codecs.ts';
 import { createCertificateAuthority } from '../src/testing/certs.ts';
 import { buildSignedProposal } from '../src/testing/proposal-builder.ts';
 import { encodeMessage, fieldBytes, fieldVarint, MessageType, MessageView } from './wire.ts';

@@ -13,7 +13,7 @@ export type { ChaincodeFunction, RoutedChaincode, RouterOptions } from './shim/r
 export { createCompositeKey, splitCompositeKey } from './shim/keys.ts';
 export { ChaincodeServer } from './shim/chaincode-server.ts';
 export type { ChaincodeServerOptions, ServerTls } from './shim/chaincode-server.ts';
-export { InvalidArgumentError, LedgerRequestError, StreamClosedError } from './errors.ts';
+export { InvalidArgumentError, LedgerRequestError, StreamClosedError, TransactionEndedError } from './shim/errors.ts';
 export {
     ContractChaincode,
     createContractChaincode,

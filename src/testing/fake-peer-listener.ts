@@ -5,8 +5,8 @@
 // stream is handed to its own FakePeer.
 
 import * as grpc from '@grpc/grpc-js';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeSupportService } from '../protos.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeSupportService } from '../wire/protos.ts';
 import { FakePeer } from './fake-peer.ts';
 import type { FakePeerOptions } from './fake-peer-options.ts';
 

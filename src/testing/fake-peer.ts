@@ -7,10 +7,10 @@
 // stream ended on a message it does not know).
 
 import * as grpc from '@grpc/grpc-js';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeService } from '../protos.ts';
-import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../shim/codecs.ts';
-import { messageType } from '../shim/message-type.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeService } from '../wire/protos.ts';
+import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../wire/codecs.ts';
+import { messageType } from '../wire/message-type.ts';
 import { peerAcceptsRequest } from './peer-rules.ts';
 import { transactionKey } from './transaction-key.ts';
 import { createCertificateAuthority } from './certs.ts';

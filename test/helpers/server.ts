@@ -6,7 +6,7 @@
 
 import type { TestContext } from 'node:test';
 import pino from 'pino';
-import { ChaincodeClient } from '../../src/shim/chaincode-client.ts';
+import { DevModeDialer } from '../../src/shim/dev-mode-dialer.ts';
 import { ChaincodeServer, type ServerTls } from '../../src/shim/chaincode-server.ts';
 import type { StreamObservers, TransactionOutcome } from '../../src/shim/stream-observers.ts';
 import type { Chaincode } from '../../src/shim/types.ts';
@@ -100,19 +100,19 @@ export async function startServer(
 }
 
 /**
- * Dev mode: a fake peer listener, and one ChaincodeClient per connectPeer() dialling it. The
+ * Dev mode: a fake peer listener, and one DevModeDialer per connectPeer() dialling it. The
  * clients' reconnect backoff is long, so a closed stream stays closed for the test.
  */
 async function startClients(
     t: TestContext,
-    common: Omit<ConstructorParameters<typeof ChaincodeClient>[0], 'peerAddress'>,
+    common: Omit<ConstructorParameters<typeof DevModeDialer>[0], 'peerAddress'>,
     outcomes: TransactionOutcome[],
     transactionsEnded: (count: number) => Promise<void>,
 ): Promise<TestServer> {
     const listener = new FakePeerListener({ chaincodeId: TEST_CHAINCODE_ID });
     const port = await listener.listen('127.0.0.1:0');
     const address = `127.0.0.1:${port}`;
-    const clients: ChaincodeClient[] = [];
+    const clients: DevModeDialer[] = [];
     t.after(() => {
         for (const client of clients) {
             client.forceClose();
@@ -137,7 +137,7 @@ async function startClients(
                 throw new Error('the dev-mode helper does not dial with TLS; use the TLS tests');
             }
             const accepted = listener.accept({ chaincodeId: TEST_CHAINCODE_ID, ...peerOptions });
-            const client = new ChaincodeClient({ ...common, peerAddress: address, reconnectInitialMs: 3_600_000 });
+            const client = new DevModeDialer({ ...common, peerAddress: address, reconnectInitialMs: 3_600_000 });
             clients.push(client);
             client.start();
             return accepted;

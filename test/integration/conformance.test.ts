@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
-import { chaincodeInputCodec } from '../../src/shim/codecs.ts';
+import { chaincodeInputCodec } from '../../src/wire/codecs.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
 import { gate, MODES, startServer, TEST_CHAINCODE_ID, type TestServer } from '../helpers/server.ts';
 import type { Chaincode } from '../../src/shim/types.ts';

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import pino from 'pino';
-import { createMetrics } from '../../src/metrics.ts';
-import { ChaincodeClient, reconnectDelay, type ClientTls } from '../../src/shim/chaincode-client.ts';
+import { createMetrics } from '../../src/metrics/metrics.ts';
+import { DevModeDialer, reconnectDelay, type PeerTls } from '../../src/shim/dev-mode-dialer.ts';
 import { buildSidecar } from '../../src/sidecar/app.ts';
 import { Health } from '../../src/sidecar/health.ts';
 import { createTlsFixture } from '../../src/testing/certs.ts';
@@ -27,9 +27,9 @@ function startListener(t: TestContext, address: string, tls?: ListenerTls): Prom
 function startClient(
     t: TestContext,
     port: number,
-    options: { tls?: ClientTls; onConnectionChange?: (registered: boolean) => void } = {},
-): ChaincodeClient {
-    const client = new ChaincodeClient({
+    options: { tls?: PeerTls; onConnectionChange?: (registered: boolean) => void } = {},
+): DevModeDialer {
+    const client = new DevModeDialer({
         chaincodeId: TEST_CHAINCODE_ID,
         chaincode: probeChaincode(),
         peerAddress: `localhost:${port}`,

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { DEVELOPMENT_CHAINCODE_ID, loadConfig } from '../../src/config.ts';
-import { ConfigError } from '../../src/errors.ts';
+import { DEVELOPMENT_CHAINCODE_ID, loadConfig } from '../../src/config/load-config.ts';
+import { ConfigError } from '../../src/config/config-error.ts';
 import { createTlsFixture, type TlsFixture } from '../../src/testing/certs.ts';
 
 let dir: string;

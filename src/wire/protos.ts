@@ -10,10 +10,10 @@ import protobuf from 'protobufjs';
 import type { ServiceDefinition } from '@grpc/grpc-js';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from './generated/protos/ChaincodeMessage.ts';
 import { chaincodeMessageSerde } from './message-serde.ts';
-import { decodesToOutputShape, hasEnumField } from './proto-shapes.ts';
+import { decodesToOutputShape, hasEnumField } from './conversion-shortcuts.ts';
 
 /** Where our .proto files live: `protos/` beside `src/` and `dist/`. */
-export const PROTO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'protos');
+export const PROTO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'protos');
 
 const ENTRY_FILES = [
     'peer/chaincode_shim.proto',

@@ -1,12 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The few error classes callers need to tell apart, each with a stable `code`.
-
-/** A setting is missing, malformed or inconsistent; start-up stops. */
-export class ConfigError extends Error {
-    readonly code = 'CONFIG_INVALID';
-    override readonly name = 'ConfigError';
-}
+// The errors a chaincode's stub calls reject with, each with a stable `code`.
 
 /** The peer answered a ledger request with ERROR; the message carries the peer's text. */
 export class LedgerRequestError extends Error {
@@ -18,6 +12,12 @@ export class LedgerRequestError extends Error {
 export class StreamClosedError extends Error {
     readonly code = 'STREAM_CLOSED';
     override readonly name = 'StreamClosedError';
+}
+
+/** The transaction has been answered (completed or timed out); a later stub call fails with this. */
+export class TransactionEndedError extends Error {
+    readonly code = 'TRANSACTION_ENDED';
+    override readonly name = 'TransactionEndedError';
 }
 
 /** A stub call was given arguments the peer would reject (empty collection, bad key, ...). */

@@ -5,8 +5,9 @@
 
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { settingName } from './config-schema.ts';
-import { ConfigError, errorMessage } from './errors.ts';
+import { settingName } from './schema.ts';
+import { errorMessage } from '../shim/errors.ts';
+import { ConfigError } from './config-error.ts';
 
 /** The server's TLS material, read and checked. */
 export interface TlsConfig {

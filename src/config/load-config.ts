@@ -6,12 +6,12 @@
 
 import { parseArgs } from 'node:util';
 import convict from 'convict';
-import { ENV_ALIASES, LOG_LEVELS, flatSchema, schema, settingName } from './config-schema.ts';
-import { resolvePeerTls, resolveTls, type PeerTlsConfig, type TlsConfig } from './config-tls.ts';
-import { ConfigError, errorMessage } from './errors.ts';
+import { ENV_ALIASES, LOG_LEVELS, flatSchema, schema, settingName } from './schema.ts';
+import { resolvePeerTls, resolveTls, type PeerTlsConfig, type TlsConfig } from './tls-material.ts';
+import { errorMessage } from '../shim/errors.ts';
+import { ConfigError } from './config-error.ts';
 
-export { parseHostPort } from './config-formats.ts';
-export type { TlsConfig } from './config-tls.ts';
+export type { TlsConfig } from './tls-material.ts';
 
 /** The package ID used when none is configured: fine for a laptop, never for a peer. */
 export const DEVELOPMENT_CHAINCODE_ID =

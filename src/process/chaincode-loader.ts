@@ -7,11 +7,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createChaincode } from './chaincode/index.ts';
-import { settingName } from './config-schema.ts';
-import { ConfigError, errorMessage } from './errors.ts';
-import type { RoutedChaincode } from './shim/router.ts';
-import type { Chaincode } from './shim/types.ts';
+import { createChaincode } from '../chaincode/index.ts';
+import { settingName } from '../config/schema.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { errorMessage } from '../shim/errors.ts';
+import type { RoutedChaincode } from '../shim/router.ts';
+import type { Chaincode } from '../shim/types.ts';
 
 const MODULE_SETTING = settingName('chaincode.module');
 

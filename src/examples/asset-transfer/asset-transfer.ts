@@ -3,10 +3,10 @@
 // The example chaincode: basic asset transfer, each asset a JSON document under its ID.
 // Replace this folder with your own chaincode; keep index.ts's export.
 
-import { success } from '../shim/response.ts';
-import type { ChaincodeFunction } from '../shim/router.ts';
-import type { ChaincodeResponse, ChaincodeStub } from '../shim/types.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { success } from '../../shim/response.ts';
+import type { ChaincodeFunction } from '../../shim/router.ts';
+import type { ChaincodeResponse, ChaincodeStub } from '../../shim/types.ts';
+import { canonicalJson } from '../canonical-json.ts';
 
 /** One asset, field names as in fabric-samples' asset-transfer-basic. */
 export interface Asset {

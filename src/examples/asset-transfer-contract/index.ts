@@ -3,7 +3,7 @@
 // The contract example's entry point: `contracts` lists its Contract classes, the convention
 // fabric-chaincode-node uses and the `chaincode.module` setting loads.
 
-import type { ContractClass } from '../contracts/index.ts';
+import type { ContractClass } from '../../contracts/index.ts';
 import { AssetTransferContract } from './asset-transfer-contract.ts';
 
 export { Asset } from './asset.ts';

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// One running transaction on a stream: its ledger requests leave one at a time (the
-// peer drops a second request while one is pending), in the order user code made them.
+// The request queue of one transaction: its ledger requests leave one at a time (the peer
+// drops a second request while one is pending), in the order user code made them, each
+// matched with the peer's RESPONSE or ERROR. Only the transaction's LedgerClient uses it.
 
-import { LedgerRequestError, StreamClosedError } from '../errors.ts';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import type { ChaincodeEvent } from '../generated/protos/ChaincodeEvent.ts';
+import { LedgerRequestError, StreamClosedError, TransactionEndedError } from './errors.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
 
 /** The chaincode → peer request types. */
 export type RequestType =
@@ -32,8 +32,8 @@ interface PendingRequest {
     readonly reject: (err: Error) => void;
 }
 
-/** Where a transaction's requests go: the stream's single writer. */
-export type SendMessage = (message: ChaincodeMessage) => void;
+/** The stream's single writer: false when the stream is closed and nothing was written. */
+export type SendMessage = (message: ChaincodeMessage) => boolean;
 
 /** Observes each request's round trip; the handler feeds metrics from it. */
 export type RequestObserver = (type: RequestType, seconds: number) => void;
@@ -41,11 +41,9 @@ export type RequestObserver = (type: RequestType, seconds: number) => void;
 /** What a stub call made after its transaction has been answered rejects with. */
 const COMPLETED_MESSAGE = 'the transaction has completed; no more ledger calls';
 
-export class TransactionContext {
+export class RequestQueue {
     readonly channelId: string;
     readonly txId: string;
-    /** The transaction's one event; the last setEvent wins. */
-    event: ChaincodeEvent | undefined;
     readonly #send: SendMessage;
     readonly #observe: RequestObserver | undefined;
     /** Pending requests; the head is the one on the wire. */
@@ -113,7 +111,7 @@ export class TransactionContext {
     /**
      * Fails every pending and later request with `reason`; user code sees its stub calls reject.
      * Without a reason the transaction has completed: each late request gets its own
-     * StreamClosedError, built then, because capturing an Error's stack for every completed
+     * TransactionEndedError, built then, because capturing an Error's stack for every completed
      * transaction cost ~9% of the server's CPU at K=1 (BENCHMARKS.md) for calls that rarely come.
      */
     close(reason?: Error): void {
@@ -149,7 +147,7 @@ export class TransactionContext {
 
     #closedError(): Error {
         const reason = this.#closedBy;
-        return reason instanceof Error ? reason : new StreamClosedError(COMPLETED_MESSAGE);
+        return reason instanceof Error ? reason : new TransactionEndedError(COMPLETED_MESSAGE);
     }
 
     #next(): void {
@@ -168,11 +166,11 @@ export class TransactionContext {
         if (this.#observe !== undefined) {
             this.#sentAt = performance.now(); // only the observer reads it
         }
-        try {
-            this.#send({ type: head.type, payload: head.payload, txid: this.txId, channel_id: this.channelId });
-        } catch (err) {
-            this.#queue.shift();
-            head.reject(err instanceof Error ? err : new Error(String(err)));
+        if (!this.#send({ type: head.type, payload: head.payload, txid: this.txId, channel_id: this.channelId })) {
+            if (this.#queue[0] === head) {
+                this.#queue.shift(); // else a failed write closed the stream, and with it this queue
+            }
+            head.reject(new StreamClosedError('the peer stream is closed'));
             this.#next();
         }
     }

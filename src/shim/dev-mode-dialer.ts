@@ -3,29 +3,32 @@
 // Dev (client) mode: the chaincode dials the peer's chaincode listener
 // (protos.ChaincodeSupport/Register) and runs the same StreamHandler over the stream it
 // opened, dialling again with capped exponential backoff whenever the stream is lost.
+// ("Dialer", not "client": to Fabric people a client is the application using the Gateway.)
 
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeSupportService } from '../protos.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeSupportService } from '../wire/protos.ts';
 import { PEER_MESSAGE_LIMIT } from './chaincode-server.ts';
-import { StreamHandler, type StreamHandlerOptions } from './stream-handler.ts';
+import { drainStreams } from './drain.ts';
+import { serveStream } from './peer-stream.ts';
+import type { StreamHandler, StreamHandlerOptions } from './stream-handler.ts';
 
 /** The peer's CA, and our client pair for mutual TLS. */
-export interface ClientTls {
+export interface PeerTls {
     readonly rootCert: Buffer;
     readonly clientKey?: Buffer | undefined;
     readonly clientCert?: Buffer | undefined;
 }
 
-export interface ChaincodeClientOptions extends Pick<
+export interface DevModeDialerOptions extends Pick<
     StreamHandlerOptions,
     'chaincodeId' | 'chaincode' | 'mspId' | 'executeTimeoutMs' | 'observers'
 > {
     /** The peer's chaincode listener, host:port. */
     readonly peerAddress: string;
     readonly logger: Logger;
-    readonly tls?: ClientTls | undefined;
+    readonly tls?: PeerTls | undefined;
     /** gRPC ping interval; the peer cuts clients that ping more often than every 60 s. */
     readonly keepaliveMs?: number;
     readonly reconnectInitialMs?: number;
@@ -36,8 +39,8 @@ export interface ChaincodeClientOptions extends Pick<
     readonly onConnectionChange?: (registered: boolean) => void;
 }
 
-export class ChaincodeClient {
-    readonly #options: ChaincodeClientOptions;
+export class DevModeDialer {
+    readonly #options: DevModeDialerOptions;
     readonly #log: Logger;
     #client: grpc.Client | undefined;
     #handler: StreamHandler | undefined;
@@ -46,7 +49,7 @@ export class ChaincodeClient {
     #retryTimer: NodeJS.Timeout | undefined;
     #closing = false;
 
-    constructor(options: ChaincodeClientOptions) {
+    constructor(options: DevModeDialerOptions) {
         this.#options = options;
         this.#log = options.logger;
     }
@@ -78,20 +81,7 @@ export class ChaincodeClient {
         this.#closing = true;
         clearTimeout(this.#retryTimer);
         const handler = this.#handler;
-        let cut = 0;
-        if (handler !== undefined) {
-            let timer: NodeJS.Timeout | undefined;
-            const deadline = new Promise<'deadline'>((resolve) => {
-                timer = setTimeout(resolve, graceMs, 'deadline');
-            });
-            const first = await Promise.race([handler.drain().then(() => 'drained' as const), deadline]);
-            clearTimeout(timer);
-            cut = first === 'deadline' ? handler.inFlight : 0;
-            if (cut > 0) {
-                this.#log.error({ cut }, 'shutdown grace ran out: transactions in flight were cut');
-            }
-            handler.end();
-        }
+        const cut = handler === undefined ? 0 : await drainStreams([handler], graceMs, this.#log);
         this.#client?.close();
         return cut === 0;
     }
@@ -131,53 +121,30 @@ export class ChaincodeClient {
             method.requestSerialize,
             method.responseDeserialize,
         );
-        const handler = new StreamHandler({
-            chaincodeId: this.#options.chaincodeId,
-            chaincode: this.#options.chaincode,
-            mspId: this.#options.mspId,
-            executeTimeoutMs: this.#options.executeTimeoutMs,
-            logger: this.#log,
-            observers: {
-                ...this.#options.observers,
-                onRegistered: () => {
-                    this.#attempt = 0;
-                    this.#setRegistered(true);
-                    this.#options.observers?.onRegistered?.();
+        const handler = serveStream(
+            call,
+            {
+                chaincodeId: this.#options.chaincodeId,
+                chaincode: this.#options.chaincode,
+                mspId: this.#options.mspId,
+                executeTimeoutMs: this.#options.executeTimeoutMs,
+                logger: this.#log,
+                observers: {
+                    ...this.#options.observers,
+                    onRegistered: () => {
+                        this.#attempt = 0;
+                        this.#setRegistered(true);
+                        this.#options.observers?.onRegistered?.();
+                    },
                 },
             },
-            connection: {
-                send: (message) => {
-                    call.write(message);
-                },
-                end: () => {
-                    call.end();
-                },
+            (reason) => {
+                this.#handler = undefined;
+                this.#setRegistered(false);
+                this.#scheduleDial(reason);
             },
-        });
+        );
         this.#handler = handler;
-        let lost = false;
-        const onLost = (reason?: Error): void => {
-            if (lost) {
-                return;
-            }
-            lost = true;
-            handler.close(reason);
-            this.#handler = undefined;
-            this.#setRegistered(false);
-            this.#scheduleDial(reason);
-        };
-        call.on('data', (message: ChaincodeMessage__Output) => {
-            handler.handle(message);
-        });
-        call.on('end', () => {
-            onLost();
-        });
-        call.on('error', (err: Error) => {
-            onLost(err);
-        });
-        call.on('close', () => {
-            onLost();
-        });
         handler.start();
     }
 

@@ -3,10 +3,10 @@
 // The asset-transfer example as a fabric-contract-api contract: the transactions of
 // fabric-samples' asset-transfer-basic (TypeScript), with decorators describing their types.
 
-import { canonicalJson } from '../chaincode/canonical-json.ts';
+import { canonicalJson } from '../canonical-json.ts';
 // Context is imported as a value: with emitDecoratorMetadata, `import type` would record it as
 // Object and fabric-contract-api would refuse the transaction.
-import { Context, Contract, Info, Param, Returns, Transaction } from '../contracts/index.ts';
+import { Context, Contract, Info, Param, Returns, Transaction } from '../../contracts/index.ts';
 import { Asset } from './asset.ts';
 
 /** The event TransferAsset emits; its payload is the transferred asset. */

@@ -3,7 +3,7 @@
 // Every setting, declared once: doc, format, default, env var and flag. The formats are
 // registered by config-formats.ts.
 
-import './config-formats.ts';
+import './formats.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

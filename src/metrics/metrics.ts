@@ -4,30 +4,7 @@
 // metrics, and every chaincode_ metric object, handed to whoever observes into them.
 
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-
-/**
- * What went wrong on a peer stream. A small closed set, so the `reason` label stays cheap:
- *
- * - `protocol_violation`: a message not allowed in the stream's current state (the stream is ended);
- * - `decode_error`: a transaction whose input or proposal would not decode (answered with ERROR; the
- *   stream goes on);
- * - `send_failed`: writing a message to the stream failed (the stream is ended);
- * - `message_too_large`: the call failed with RESOURCE_EXHAUSTED; an oversized frame from the peer is
- *   rejected inside grpc-js and usually shows up as `cancelled` instead;
- * - `cancelled`: the call was cancelled (the peer went away, or a forced shutdown cut it);
- * - `other`: any other failure of the call, so none goes uncounted.
- */
-export const STREAM_ERROR_REASONS = [
-    'protocol_violation',
-    'decode_error',
-    'send_failed',
-    'message_too_large',
-    'cancelled',
-    'other',
-] as const;
-
-/** One of {@link STREAM_ERROR_REASONS}. */
-export type StreamErrorReason = (typeof STREAM_ERROR_REASONS)[number];
+import { STREAM_ERROR_REASONS } from '../shim/stream-observers.ts';
 
 /** The value {@link Metrics.functionLabel} gives every function name the chaincode does not declare. */
 export const OTHER_FUNCTION = 'other';

@@ -5,7 +5,7 @@
 
 import type { Counter, Histogram } from 'prom-client';
 import type { Metrics } from './metrics.ts';
-import type { StreamObservers } from './shim/stream-observers.ts';
+import type { StreamObservers } from '../shim/stream-observers.ts';
 
 /** Observers that feed `metrics`; handed to the ChaincodeServer (or the dev-mode client). */
 export function observeStreams(metrics: Metrics): StreamObservers {

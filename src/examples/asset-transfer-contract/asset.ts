@@ -2,7 +2,7 @@
 //
 // The asset type of the contract example, with the fields of fabric-samples' asset-transfer-basic.
 
-import { Object, Property } from '../contracts/index.ts';
+import { Object, Property } from '../../contracts/index.ts';
 
 /**
  * One asset. `@Property` names its field and type explicitly because tsx (esbuild) does not

@@ -5,17 +5,8 @@
 
 import { readFileSync } from 'node:fs';
 import convict from 'convict';
-import { errorMessage } from './errors.ts';
-
-/** Splits `host:port` (IPv6 in brackets, returned without them); undefined when it is not one. */
-export function parseHostPort(address: string): { host: string; port: number } | undefined {
-    const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(address);
-    const port = Number(match?.[2]);
-    if (match?.[1] === undefined || !Number.isInteger(port) || port > 65535) {
-        return undefined;
-    }
-    return { host: match[1].replace(/^\[|\]$/g, ''), port };
-}
+import { errorMessage } from '../shim/errors.ts';
+import { parseHostPort } from '../shim/host-port.ts';
 
 convict.addFormat({
     name: 'chaincode-id',

@@ -9,7 +9,7 @@ import protobuf from 'protobufjs';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from './generated/protos/ChaincodeMessage.ts';
 import type { ChaincodeEvent__Output } from './generated/protos/ChaincodeEvent.ts';
 import type { Timestamp__Output } from './generated/google/protobuf/Timestamp.ts';
-import { hasEnumField, toBuffer, type RawBytes } from './proto-shapes.ts';
+import { hasEnumField, toBuffer, type RawBytes } from './conversion-shortcuts.ts';
 
 export interface ChaincodeMessageSerde {
     readonly serialize: (message: ChaincodeMessage) => Buffer;
