@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The soak: a long bounded run against one server, sampling its RSS every N transactions,
-// to show memory stays flat (issue 8: within 10% after warm-up over 1M transactions).
+// to show memory stays flat (the goal: RSS within 10% after warm-up over 1M transactions).
 
 import { LoadDriver } from './driver.ts';
 import { within } from './measure.ts';
