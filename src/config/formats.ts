@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The custom convict formats our settings use, registered once when this module is first
-// imported (the one import side effect config allows), and the host:port parser they share.
+// imported (the one import side effect config allows).
 
 import { readFileSync } from 'node:fs';
 import convict from 'convict';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Loads every setting (declared in config-schema.ts): defaults < config files < env < flags.
+// Loads every setting (declared in schema.ts): defaults < config files < env < flags.
 // Fabric's several env names for one setting are resolved here; a bad value stops start-up
 // with a message naming the setting, its env var and the problem.
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Every setting, declared once: doc, format, default, env var and flag. The formats are
-// registered by config-formats.ts.
+// registered by formats.ts.
 
+import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
 import './formats.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -195,13 +196,13 @@ export const schema = {
         maxReceiveMessageBytes: {
             doc: 'Largest message accepted from the peer (bytes); the peer itself sends up to 100 MiB.',
             format: 'nat',
-            default: 104_857_600,
+            default: PEER_MESSAGE_LIMIT,
             env: 'CHAINCODE_MAX_RECEIVE_MESSAGE_BYTES',
         },
         maxSendMessageBytes: {
             doc: 'Largest message sent to the peer (bytes); the peer accepts up to 100 MiB.',
             format: 'nat',
-            default: 104_857_600,
+            default: PEER_MESSAGE_LIMIT,
             env: 'CHAINCODE_MAX_SEND_MESSAGE_BYTES',
         },
     },

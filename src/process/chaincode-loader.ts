@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Picks the chaincode the process serves: the example in src/chaincode/, or a module named
+// Picks the chaincode the process serves: src/chaincode/, or a module named
 // by the `chaincode.module` setting that exports fabric-contract-api `contracts`, a
 // `createChaincode()` factory, or a Chaincode object.
 

@@ -6,6 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
 import { chaincodeService } from '../wire/protos.ts';
 import { drainStreams, settlesWithin } from './drain.ts';
 import { serveStream } from './peer-stream.ts';
@@ -13,9 +14,6 @@ import type { StreamHandler } from './stream-handler.ts';
 import type { StreamObservers } from './stream-observers.ts';
 import { listenTls, type TlsListener } from './tls-listener.ts';
 import type { Chaincode } from './types.ts';
-
-/** 100 MiB, the peer's own send and receive limit. */
-export const PEER_MESSAGE_LIMIT = 100 * 1024 * 1024;
 
 /** PEM material for the server side of TLS; a client CA makes client certificates mandatory. */
 export interface ServerTls {

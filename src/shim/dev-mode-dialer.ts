@@ -8,8 +8,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
 import { chaincodeSupportService } from '../wire/protos.ts';
-import { PEER_MESSAGE_LIMIT } from './chaincode-server.ts';
 import { drainStreams } from './drain.ts';
 import { serveStream } from './peer-stream.ts';
 import type { StreamHandler, StreamHandlerOptions } from './stream-handler.ts';

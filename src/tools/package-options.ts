@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Checks of the values that go into metadata.json and connection.json: the label, the address and the dial
-// timeout follow the rules the peer applies (external-builders.md §2 and §4).
+// timeout follow the rules the peer applies (docs/external-builders.md §6 and §7).
 
 import { isIP } from 'node:net';
 import { parseHostPort } from '../shim/host-port.ts';

@@ -14,10 +14,10 @@ import { Health } from '../../src/sidecar/health.ts';
 import { createTlsFixture } from '../../src/testing/certs.ts';
 import { FakePeerListener, type ListenerTls } from '../../src/testing/fake-peer-listener.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
-import { TEST_CHAINCODE_ID } from '../helpers/server.ts';
+import { TEST_PACKAGE_ID } from '../../src/testing/index.ts';
 
 function startListener(t: TestContext, address: string, tls?: ListenerTls): Promise<[FakePeerListener, number]> {
-    const listener = new FakePeerListener({ chaincodeId: TEST_CHAINCODE_ID });
+    const listener = new FakePeerListener({ chaincodeId: TEST_PACKAGE_ID });
     t.after(() => {
         listener.stop();
     });
@@ -30,7 +30,7 @@ function startClient(
     options: { tls?: PeerTls; onConnectionChange?: (registered: boolean) => void } = {},
 ): DevModeDialer {
     const client = new DevModeDialer({
-        chaincodeId: TEST_CHAINCODE_ID,
+        chaincodeId: TEST_PACKAGE_ID,
         chaincode: probeChaincode(),
         peerAddress: `localhost:${port}`,
         logger: pino({ level: 'silent' }),
@@ -62,7 +62,7 @@ describe('dev mode', () => {
             metrics: createMetrics(),
             health,
             info: () => ({
-                packageId: TEST_CHAINCODE_ID,
+                packageId: TEST_PACKAGE_ID,
                 label: 'basic_1.0',
                 templateVersion: 'test',
                 mode: 'client',

@@ -14,7 +14,7 @@ import { success } from '../../src/shim/response.ts';
 import { StreamHandler } from '../../src/shim/stream-handler.ts';
 import type { TransactionOutcome } from '../../src/shim/stream-observers.ts';
 import type { Chaincode, ChaincodeResponse, ChaincodeStub } from '../../src/shim/types.ts';
-import type { CreatorIdentity } from '../../src/testing/proposal-builder.ts';
+import { TEST_PACKAGE_ID, type CreatorIdentity } from '../../src/testing/index.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
 import { gate } from '../helpers/server.ts';
 import {
@@ -197,7 +197,7 @@ describe('a chaincode that never returns', () => {
         const ended = gate();
         const sent: string[] = [];
         const handler = new StreamHandler({
-            chaincodeId: 'unit_1.0:0',
+            chaincodeId: TEST_PACKAGE_ID,
             chaincode: faultChaincode(),
             logger: pino({ level: 'silent' }),
             connection: {
