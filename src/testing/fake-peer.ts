@@ -6,52 +6,24 @@
 // following the peer's rules (one pending request per transaction, no read-your-writes,
 // stream ended on a message it does not know).
 
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
-import { chaincodeService } from '../wire/protos.ts';
-import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../wire/codecs.ts';
+import { chaincodeIdCodec } from '../wire/codecs.ts';
 import { messageType } from '../wire/message-type.ts';
 import { peerAcceptsRequest } from './peer-rules.ts';
 import { transactionKey } from './transaction-key.ts';
 import { createTestCreator } from './certs.ts';
-import { serveInvokeChaincode } from './chaincode-calls.ts';
-import { readyPayload, toBuffer, type DialTls, type FakePeerOptions, type InvokeOptions } from './fake-peer-options.ts';
+import { readyPayload, type DialTls, type FakePeerOptions, type InvokeOptions } from './fake-peer-options.ts';
 import { InMemoryLedger } from './ledger.ts';
-import { serveLedgerRequest } from './ledger-requests.ts';
-import { PeerRequestError, type SimulatedTransaction } from './simulation.ts';
-import { buildSignedProposal, type CreatorIdentity } from './proposal-builder.ts';
-import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
-
-export type {
-    DialTls,
-    FakePeerOptions,
-    InvokeChaincodeHandler,
-    InvokeChaincodeResult,
-    InvokeOptions,
-    ReadyPayload,
-} from './fake-peer-options.ts';
-
-/** The chaincode's final answer to one transaction. */
-export interface TransactionResult {
-    readonly type: 'COMPLETED' | 'ERROR';
-    /** The Response status; 500 for ERROR, as the endorser reports it. */
-    readonly status: number;
-    readonly message: string;
-    readonly payload: Buffer;
-    readonly event: { readonly name: string; readonly payload: Buffer } | undefined;
-    readonly txId: string;
-    readonly channelId: string;
-    /** The ledger requests the chaincode sent for this transaction, in order. */
-    readonly requests: readonly ChaincodeMessage__Output[];
-}
-
-interface RunningTransaction extends SimulatedTransaction {
-    readonly timestamp: Date;
-    readonly requests: ChaincodeMessage__Output[];
-    pending: boolean;
-    readonly resolve: (result: TransactionResult) => void;
-    readonly reject: (err: Error) => void;
-}
+import {
+    answerRequest,
+    finalResult,
+    transactionMessage,
+    type RunningTransaction,
+    type TransactionResult,
+} from './peer-transactions.ts';
+import type { CreatorIdentity } from './proposal-builder.ts';
+import { dialConnect } from './peer-dial.ts';
 
 /** The stream to the chaincode: one we dialled (server mode) or one the chaincode dialled (dev mode). */
 interface PeerStream {
@@ -102,22 +74,8 @@ export class FakePeer {
     /** Dials `address`, opens Chaincode/Connect and completes the handshake (resolves once READY is sent). */
     async connect(address: string, tls?: DialTls): Promise<void> {
         this.#creator ??= await createTestCreator();
-        const credentials = tls
-            ? grpc.credentials.createSsl(toBuffer(tls.rootCert), toBuffer(tls.clientKey), toBuffer(tls.clientCert))
-            : grpc.credentials.createInsecure();
-        this.#client = new grpc.Client(address, credentials, {
-            'grpc.max_receive_message_length': PEER_MESSAGE_LIMIT,
-            'grpc.max_send_message_length': PEER_MESSAGE_LIMIT,
-        });
-        const method = chaincodeService.Connect;
-        if (method === undefined) {
-            throw new Error('protos.Chaincode has no Connect method');
-        }
-        const stream = this.#client.makeBidiStreamRequest<ChaincodeMessage, ChaincodeMessage__Output>(
-            method.path,
-            method.requestSerialize,
-            method.responseDeserialize,
-        );
+        const { client, stream } = dialConnect(address, tls);
+        this.#client = client;
         await this.attach(stream, () => {
             stream.cancel();
         });
@@ -160,30 +118,20 @@ export class FakePeer {
 
     /** Runs one transaction and resolves with the chaincode's COMPLETED or ERROR. */
     invoke(args: readonly (string | Uint8Array)[], options: InvokeOptions = {}): Promise<TransactionResult> {
-        const channelId = options.channelId ?? this.channelId;
-        const argBytes = args.map((arg) => (typeof arg === 'string' ? Buffer.from(arg, 'utf8') : arg));
-        const transient = new Map(
-            Object.entries(options.transient ?? {}).map(([k, v]) => [k, typeof v === 'string' ? Buffer.from(v) : v]),
-        );
-        const timestamp = options.timestamp ?? new Date();
         const chaincodeName = this.#options.chaincodeName ?? 'basic';
-        const built = buildSignedProposal({
-            channelId,
+        const start = transactionMessage(args, options, {
+            channelId: this.channelId,
             chaincodeName,
-            args: argBytes,
             creator: this.#requireCreator(),
-            transient,
-            timestamp,
         });
-        const txId = options.txId ?? built.txId;
-        const isInit = options.init ?? false;
+        const { channel_id: channelId, txid: txId } = start.message;
         const result = new Promise<TransactionResult>((resolve, reject) => {
             this.#transactions.set(transactionKey(channelId, txId), {
                 channelId,
                 txId,
-                isInit,
+                isInit: start.isInit,
                 namespace: chaincodeName,
-                timestamp,
+                timestamp: start.timestamp,
                 writes: [],
                 iterators: new Map(),
                 readOnly: false,
@@ -193,13 +141,7 @@ export class FakePeer {
                 reject,
             });
         });
-        this.send({
-            type: isInit ? 'INIT' : 'TRANSACTION',
-            payload: chaincodeInputCodec.encode({ args: argBytes, is_init: isInit }),
-            txid: txId,
-            channel_id: channelId,
-            proposal: options.withoutProposal ? null : built.signedProposal,
-        });
+        this.send(start.message);
         return result;
     }
 
@@ -297,24 +239,11 @@ export class FakePeer {
         if (tx.pending) {
             this.#violation(`${message.type} sent for ${message.txid} while one of its requests was unanswered`);
         }
-        if (message.type === 'ERROR') {
-            const text = message.payload.toString('utf8');
-            tx.resolve({ ...baseResult(tx), type: 'ERROR', status: 500, message: text, payload: Buffer.alloc(0) });
-            return;
-        }
-        const response = responseCodec.decode(message.payload);
-        if (response.status >= 200 && response.status < 400) {
+        const result = finalResult(tx, message);
+        if (result.type === 'COMPLETED' && result.status >= 200 && result.status < 400) {
             this.ledger.apply(tx.writes, { txId: tx.txId, timestamp: tx.timestamp });
         }
-        const event = message.chaincode_event;
-        tx.resolve({
-            ...baseResult(tx),
-            type: 'COMPLETED',
-            status: response.status,
-            message: response.message,
-            payload: response.payload,
-            event: event ? { name: event.event_name, payload: event.payload } : undefined,
-        });
+        tx.resolve(result);
     }
 
     #onRequest(message: ChaincodeMessage__Output): void {
@@ -334,23 +263,11 @@ export class FakePeer {
             return;
         }
         tx.pending = true;
-        const type = messageType(message);
         const answer = (): void => {
-            const served =
-                type === 'INVOKE_CHAINCODE'
-                    ? serveInvokeChaincode(message, this.#options.onInvokeChaincode)
-                    : Promise.resolve().then(() => serveLedgerRequest(type, message.payload, tx, this.ledger));
-            served.then(
-                (payload) => {
-                    tx.pending = false;
-                    reply('RESPONSE', payload);
-                },
-                (err: unknown) => {
-                    tx.pending = false;
-                    const reason = err instanceof PeerRequestError ? err.message : `malformed request: ${String(err)}`;
-                    reply('ERROR', Buffer.from(`${type} failed: transaction ID: ${message.txid}: ${reason}`));
-                },
-            );
+            void answerRequest(message, tx, this.ledger, this.#options.onInvokeChaincode).then((answered) => {
+                tx.pending = false;
+                reply(answered.type, answered.payload);
+            });
         };
         if (this.#options.answerRequests === false) {
             this.#held.push(answer);
@@ -376,8 +293,4 @@ export class FakePeer {
         }
         return this.#creator;
     }
-}
-
-function baseResult(tx: RunningTransaction): Pick<TransactionResult, 'txId' | 'channelId' | 'requests' | 'event'> {
-    return { txId: tx.txId, channelId: tx.channelId, requests: tx.requests, event: undefined };
 }

@@ -11,7 +11,7 @@ export { within, FAIL_FAST_MS } from './within.ts';
 export { FakePeer } from './fake-peer.ts';
 export { FakePeerListener } from './fake-peer-listener.ts';
 export type { ListenerTls } from './fake-peer-listener.ts';
-export type { TransactionResult } from './fake-peer.ts';
+export type { TransactionResult } from './peer-transactions.ts';
 export type {
     DialTls,
     FakePeerOptions,

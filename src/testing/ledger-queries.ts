@@ -24,68 +24,76 @@ import { checkCollectionAccess, PeerRequestError, type OpenIterator, type Simula
 /** The peer's fixed batch size for non-paginated queries. */
 export const QUERY_BATCH_SIZE = 100;
 
+/** How the peer serves one query request type. */
+type QueryServer = (payload: Buffer, tx: SimulatedTransaction, ledger: InMemoryLedger) => Buffer;
+
+const SERVERS: Readonly<Record<string, QueryServer>> = {
+    GET_STATE_BY_RANGE: (payload, tx, ledger) => {
+        const { startKey, endKey, collection, metadata } = getStateByRangeCodec.decode(payload);
+        checkCollectionAccess(collection, tx);
+        const page = pageOf(metadata, collection, tx);
+        const from = page?.bookmark ? page.bookmark : startKey;
+        const keys = ledger.range(collection, from, endKey);
+        return respond(tx, keys, (key) => kvBytes(tx.namespace, key, ledger.get(key, collection)), page);
+    },
+    GET_QUERY_RESULT: (payload, tx, ledger) => {
+        const { query, collection, metadata } = getQueryResultCodec.decode(payload);
+        checkCollectionAccess(collection, tx);
+        const selector = parseSelector(query);
+        const page = pageOf(metadata, collection, tx);
+        let keys = ledger.keys(collection).filter((key) => matchesSelector(selector, ledger.get(key, collection)));
+        if (page?.bookmark) {
+            // Our bookmark is the next record's key; CouchDB's is opaque, and chaincode treats it so.
+            const from = Buffer.from(page.bookmark, 'utf8');
+            keys = keys.filter((key) => Buffer.compare(Buffer.from(key, 'utf8'), from) >= 0);
+        }
+        return respond(tx, keys, (key) => kvBytes(tx.namespace, key, ledger.get(key, collection)), page);
+    },
+    GET_HISTORY_FOR_KEY: (payload, tx, ledger) => {
+        const { key } = getHistoryForKeyCodec.decode(payload);
+        const results = ledger.history(key).map((entry) =>
+            Buffer.from(
+                keyModificationCodec.encode({
+                    tx_id: entry.txId,
+                    value: entry.value,
+                    timestamp: {
+                        seconds: String(Math.floor(entry.timestamp.getTime() / 1000)),
+                        nanos: (entry.timestamp.getTime() % 1000) * 1_000_000,
+                    },
+                    is_delete: entry.isDelete,
+                }),
+            ),
+        );
+        return firstBatch(tx, results);
+    },
+    QUERY_STATE_NEXT: (payload, tx) => {
+        const { id } = queryStateNextCodec.decode(payload);
+        const open = tx.iterators.get(id);
+        if (open === undefined) {
+            throw new PeerRequestError('query iterator not found');
+        }
+        return nextBatch(tx, id, open);
+    },
+    QUERY_STATE_CLOSE: (payload, tx) => {
+        // Always answered, even for an unknown or exhausted id.
+        const { id } = queryStateCloseCodec.decode(payload);
+        tx.iterators.delete(id);
+        return Buffer.from(queryResponseCodec.encode({ results: [], has_more: false, id }));
+    },
+};
+
+/** Answers one query request; returns the RESPONSE payload or throws PeerRequestError. */
 export function serveQueryRequest(
     type: string,
     payload: Buffer,
     tx: SimulatedTransaction,
     ledger: InMemoryLedger,
 ): Buffer {
-    switch (type) {
-        case 'GET_STATE_BY_RANGE': {
-            const { startKey, endKey, collection, metadata } = getStateByRangeCodec.decode(payload);
-            checkCollectionAccess(collection, tx);
-            const page = pageOf(metadata, collection, tx);
-            const from = page?.bookmark ? page.bookmark : startKey;
-            const keys = ledger.range(collection, from, endKey);
-            return respond(tx, keys, (key) => kvBytes(tx.namespace, key, ledger.get(key, collection)), page);
-        }
-        case 'GET_QUERY_RESULT': {
-            const { query, collection, metadata } = getQueryResultCodec.decode(payload);
-            checkCollectionAccess(collection, tx);
-            const selector = parseSelector(query);
-            const page = pageOf(metadata, collection, tx);
-            let keys = ledger.keys(collection).filter((key) => matchesSelector(selector, ledger.get(key, collection)));
-            if (page?.bookmark) {
-                // Our bookmark is the next record's key; CouchDB's is opaque, and chaincode treats it so.
-                const from = Buffer.from(page.bookmark, 'utf8');
-                keys = keys.filter((key) => Buffer.compare(Buffer.from(key, 'utf8'), from) >= 0);
-            }
-            return respond(tx, keys, (key) => kvBytes(tx.namespace, key, ledger.get(key, collection)), page);
-        }
-        case 'GET_HISTORY_FOR_KEY': {
-            const { key } = getHistoryForKeyCodec.decode(payload);
-            const results = ledger.history(key).map((entry) =>
-                Buffer.from(
-                    keyModificationCodec.encode({
-                        tx_id: entry.txId,
-                        value: entry.value,
-                        timestamp: {
-                            seconds: String(Math.floor(entry.timestamp.getTime() / 1000)),
-                            nanos: (entry.timestamp.getTime() % 1000) * 1_000_000,
-                        },
-                        is_delete: entry.isDelete,
-                    }),
-                ),
-            );
-            return firstBatch(tx, results);
-        }
-        case 'QUERY_STATE_NEXT': {
-            const { id } = queryStateNextCodec.decode(payload);
-            const open = tx.iterators.get(id);
-            if (open === undefined) {
-                throw new PeerRequestError('query iterator not found');
-            }
-            return nextBatch(tx, id, open);
-        }
-        case 'QUERY_STATE_CLOSE': {
-            // Always answered, even for an unknown or exhausted id.
-            const { id } = queryStateCloseCodec.decode(payload);
-            tx.iterators.delete(id);
-            return Buffer.from(queryResponseCodec.encode({ results: [], has_more: false, id }));
-        }
-        default:
-            throw new PeerRequestError(`${type} is not served by the fake peer`);
+    const serve = SERVERS[type];
+    if (serve === undefined) {
+        throw new PeerRequestError(`${type} is not served by the fake peer`);
     }
+    return serve(payload, tx, ledger);
 }
 
 interface Page {

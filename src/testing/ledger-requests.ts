@@ -25,6 +25,63 @@ export type { SimulatedTransaction } from './simulation.ts';
 
 const EMPTY = Buffer.alloc(0);
 
+/** How the peer serves one request type: decode, check, read or buffer the write, answer. */
+type RequestServer = (payload: Buffer, tx: SimulatedTransaction, ledger: InMemoryLedger) => Buffer;
+
+const SERVERS: Readonly<Record<string, RequestServer>> = {
+    GET_STATE: (payload, tx, ledger) => {
+        const { key, collection } = getStateCodec.decode(payload);
+        checkCollectionAccess(collection, tx);
+        return ledger.get(key, collection) ?? EMPTY;
+    },
+    GET_STATE_MULTIPLE: (payload, tx, ledger) => {
+        const { keys, collection } = getStateMultipleCodec.decode(payload);
+        checkCollectionAccess(collection, tx);
+        const values = keys.map((key) => ledger.get(key, collection) ?? EMPTY);
+        return Buffer.from(getStateMultipleResultCodec.encode({ values }));
+    },
+    GET_PRIVATE_DATA_HASH: (payload, tx, ledger) => {
+        const { key, collection } = getStateCodec.decode(payload);
+        requirePrivate(collection, tx);
+        return ledger.hash(key, collection) ?? EMPTY;
+    },
+    GET_STATE_METADATA: (payload, tx, ledger) => {
+        const { key, collection } = getStateMetadataCodec.decode(payload);
+        checkCollectionAccess(collection, tx);
+        const entries = [...ledger.metadata(key, collection)]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([metakey, value]) => ({ metakey, value }));
+        return Buffer.from(stateMetadataResultCodec.encode({ entries }));
+    },
+    PUT_STATE: (payload, tx) => {
+        const { key, value, collection } = putStateCodec.decode(payload);
+        write(tx, { collection, key, value: value.length === 0 ? undefined : value });
+        return EMPTY;
+    },
+    DEL_STATE: (payload, tx) => {
+        const { key, collection } = delStateCodec.decode(payload);
+        write(tx, { collection, key, value: undefined });
+        return EMPTY;
+    },
+    PURGE_PRIVATE_DATA: (payload, tx) => {
+        const { key, collection } = delStateCodec.decode(payload);
+        requirePrivate(collection, tx);
+        write(tx, { collection, key, value: undefined });
+        return EMPTY;
+    },
+    PUT_STATE_METADATA: (payload, tx) => {
+        const { key, collection, metadata } = putStateMetadataCodec.decode(payload);
+        write(tx, { collection, key, metadata: { metakey: metadata?.metakey ?? '', value: metadata?.value ?? EMPTY } });
+        return EMPTY;
+    },
+    WRITE_BATCH_STATE: (payload, tx) => {
+        for (const record of writeBatchStateCodec.decode(payload).rec) {
+            applyRecord(record, tx);
+        }
+        return EMPTY;
+    },
+};
+
 /** Answers one request (not INVOKE_CHAINCODE); returns the RESPONSE payload or throws PeerRequestError. */
 export function serveLedgerRequest(
     type: string,
@@ -32,65 +89,8 @@ export function serveLedgerRequest(
     tx: SimulatedTransaction,
     ledger: InMemoryLedger,
 ): Buffer {
-    switch (type) {
-        case 'GET_STATE': {
-            const { key, collection } = getStateCodec.decode(payload);
-            checkCollectionAccess(collection, tx);
-            return ledger.get(key, collection) ?? EMPTY;
-        }
-        case 'GET_STATE_MULTIPLE': {
-            const { keys, collection } = getStateMultipleCodec.decode(payload);
-            checkCollectionAccess(collection, tx);
-            const values = keys.map((key) => ledger.get(key, collection) ?? EMPTY);
-            return Buffer.from(getStateMultipleResultCodec.encode({ values }));
-        }
-        case 'GET_PRIVATE_DATA_HASH': {
-            const { key, collection } = getStateCodec.decode(payload);
-            requirePrivate(collection, tx);
-            return ledger.hash(key, collection) ?? EMPTY;
-        }
-        case 'GET_STATE_METADATA': {
-            const { key, collection } = getStateMetadataCodec.decode(payload);
-            checkCollectionAccess(collection, tx);
-            const entries = [...ledger.metadata(key, collection)]
-                .sort(([a], [b]) => (a < b ? -1 : 1))
-                .map(([metakey, value]) => ({ metakey, value }));
-            return Buffer.from(stateMetadataResultCodec.encode({ entries }));
-        }
-        case 'PUT_STATE': {
-            const { key, value, collection } = putStateCodec.decode(payload);
-            write(tx, { collection, key, value: value.length === 0 ? undefined : value });
-            return EMPTY;
-        }
-        case 'DEL_STATE': {
-            const { key, collection } = delStateCodec.decode(payload);
-            write(tx, { collection, key, value: undefined });
-            return EMPTY;
-        }
-        case 'PURGE_PRIVATE_DATA': {
-            const { key, collection } = delStateCodec.decode(payload);
-            requirePrivate(collection, tx);
-            write(tx, { collection, key, value: undefined });
-            return EMPTY;
-        }
-        case 'PUT_STATE_METADATA': {
-            const { key, collection, metadata } = putStateMetadataCodec.decode(payload);
-            write(tx, {
-                collection,
-                key,
-                metadata: { metakey: metadata?.metakey ?? '', value: metadata?.value ?? EMPTY },
-            });
-            return EMPTY;
-        }
-        case 'WRITE_BATCH_STATE': {
-            for (const record of writeBatchStateCodec.decode(payload).rec) {
-                applyRecord(record, tx);
-            }
-            return EMPTY;
-        }
-        default:
-            return serveQueryRequest(type, payload, tx, ledger);
-    }
+    const serve = SERVERS[type];
+    return serve === undefined ? serveQueryRequest(type, payload, tx, ledger) : serve(payload, tx, ledger);
 }
 
 /** Each batch record has exactly the semantics and checks of its single-message twin; the first failure fails the batch. */

@@ -13,7 +13,7 @@ import {
     type KeyAndCert,
     type TlsFixture,
 } from '../../src/testing/certs.ts';
-import type { DialTls } from '../../src/testing/fake-peer.ts';
+import type { DialTls } from '../../src/testing/index.ts';
 import type { CreatorIdentity } from '../../src/testing/proposal-builder.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
 import { createCreator, recordStrayErrors, serve, within, type StrayErrors } from './support.ts';
