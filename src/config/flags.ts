@@ -44,8 +44,11 @@ export function parseFlags(args: readonly string[]): Flags {
             // the value of the unknown flag just reported (parseArgs cannot know it takes one)
         } else if (token.kind === 'positional') {
             problems.push(`unexpected argument "${token.value}" (settings are given as --flag value)`);
-        } else if (token.kind === 'option' && token.name === 'help' && token.value === undefined) {
-            help = true;
+        } else if (token.kind === 'option' && token.name === 'help') {
+            help ||= token.value === undefined;
+            if (token.value !== undefined) {
+                problems.push(`${token.rawName} takes no value`);
+            }
         } else if (token.kind === 'option' && (token.name === 'config' || keyOfFlag.has(token.name))) {
             if (token.value === undefined) {
                 problems.push(`${token.rawName} needs a value`);

@@ -128,6 +128,10 @@ describe('flags', () => {
             configError(() => parseFlags(['server'])),
             /unexpected argument "server"/,
         );
+        assert.match(
+            configError(() => parseFlags(['--help=yes'])),
+            /--help takes no value/,
+        );
         const both = configError(() => loadConfig({ env: {}, args: ['--log-levl=debug', '--sidecar-adress=x'] }));
         assert.match(both, /--log-levl.*--sidecar-adress/);
     });
