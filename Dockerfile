@@ -4,8 +4,9 @@
 # The chaincode server image: a build stage compiles TypeScript with the dev dependencies, the runtime stage
 # holds production dependencies, dist/ and protos/ only, and runs as the non-root `node` user (UID 1000).
 # test/image/runtime-stage.test.ts reproduces the runtime stage from this file's COPY and RUN lines.
+# scripts/install-node.sh reads the Node version below, so the tests run on the same one.
 
-ARG NODE_IMAGE=node:22.23.3-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src

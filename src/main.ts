@@ -11,6 +11,8 @@ import { loadConfig, type Config, type LoadedConfig } from './config/load-config
 import { parseHostPort } from './shim/host-port.ts';
 import { chaincodeFromModule } from './contracts/index.ts';
 import { ConfigError } from './config/config-error.ts';
+import { parseFlags } from './config/flags.ts';
+import { helpText } from './config/help.ts';
 import { createLogger, routeGrpcLogs } from './process/logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { DevModeDialer } from './shim/dev-mode-dialer.ts';
@@ -28,7 +30,12 @@ interface ChaincodeEndpoint {
 }
 
 async function main(): Promise<void> {
-    const { config, sources, summary }: LoadedConfig = loadConfig({ env: process.env, args: process.argv.slice(2) });
+    const args = process.argv.slice(2);
+    if (parseFlags(args).help) {
+        process.stdout.write(helpText());
+        return;
+    }
+    const { config, sources, summary }: LoadedConfig = loadConfig({ env: process.env, args });
     const logger = createLogger(config.log.level);
     routeGrpcLogs(logger);
     logger.info({ config: JSON.parse(summary) as unknown, sources }, 'configuration loaded');

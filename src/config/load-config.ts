@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Loads every setting (declared in schema.ts): defaults < config files < env < flags.
-// Fabric's several env names for one setting are resolved here; a bad value stops start-up
-// with a message naming the setting, its env var and the problem.
+// Fabric's several env names for one setting are resolved here, and where each value came
+// from is recorded; a bad value stops start-up with a message naming the setting, its env
+// var and flag, and the problem.
 
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import convict from 'convict';
-import { ENV_ALIASES, LOG_LEVELS, flatSchema, schema, settingName } from './schema.ts';
+import { parseFlags } from './flags.ts';
+import { INTEGER_FORMATS } from './formats.ts';
+import { LOG_LEVELS, schema } from './schema.ts';
+import { envNames, flatSchema, settingName } from './settings.ts';
 import { resolvePeerTls, resolveTls, type PeerTlsConfig, type TlsConfig } from './tls-material.ts';
 import { errorMessage } from '../shim/errors.ts';
 import { ConfigError } from './config-error.ts';
@@ -51,7 +56,7 @@ export interface Config {
 
 export interface LoadedConfig {
     readonly config: Config;
-    /** Which env var or flag supplied each setting that was not left at its default. */
+    /** Which env var, flag or `file:<path>` supplied each setting that was not left at its default. */
     readonly sources: Readonly<Record<string, string>>;
     /** The effective settings as JSON, secrets masked: for the start-up log. */
     readonly summary: string;
@@ -64,26 +69,27 @@ export interface LoadConfigInput {
 
 /** Loads, merges and validates every setting; throws ConfigError naming the first bad ones. */
 export function loadConfig({ env, args }: LoadConfigInput): LoadedConfig {
-    const { env: resolvedEnv, sources } = resolveEnvAliases(env);
-    const files = configFiles(env, args);
-    const settings = convict(schema, { env: resolvedEnv, args: [...args] });
-    for (const file of files) {
-        try {
-            settings.loadFile(file);
-        } catch (err) {
-            throw new ConfigError(
-                `config file ${file} (env CHAINCODE_CONFIG_FILE, flag --config): cannot load it: ${errorMessage(err)}`,
-                { cause: err },
-            );
+    const flags = parseFlags(args);
+    const fromEnv = resolveEnvAliases(env);
+    // convict applies the env again after every load(), so it always beats the files
+    const settings = convict(schema, { env: fromEnv.env, args: [] });
+    const sources: Record<string, string> = {};
+    for (const file of configFiles(flags.config ?? env.CHAINCODE_CONFIG_FILE ?? '')) {
+        const content = readConfigFile(file);
+        settings.load(content);
+        for (const key of settingKeysIn(content)) {
+            sources[key] = `file:${file}`;
         }
+    }
+    Object.assign(sources, fromEnv.sources);
+    for (const [key, value] of Object.entries(flags.settings)) {
+        settings.set(key, value);
+        sources[key] = `--${String(flatSchema()[key]?.arg)}`;
     }
     try {
         settings.validate({ allowed: 'strict' });
     } catch (err) {
         throw new ConfigError(describeErrors(errorMessage(err)), { cause: err });
-    }
-    for (const key of flagKeys(args)) {
-        sources[key] = `--${String(flagName(key))}`;
     }
     // convict's types drop the null of nullable settings
     const id = settings.get('chaincode.id') as string | null;
@@ -124,6 +130,11 @@ function resolvePeerDial(peer: PeerSettings): PeerDialConfig {
             `${settingName('peer.address')}: client mode needs the address of the peer's chaincode listener`,
         );
     }
+    if (peer.reconnectInitialMs > peer.reconnectMaxMs) {
+        throw new ConfigError(
+            `${settingName('peer.reconnectInitialMs')}: ${String(peer.reconnectInitialMs)} is more than ${settingName('peer.reconnectMaxMs')}, ${String(peer.reconnectMaxMs)}`,
+        );
+    }
     const scheme = /^(grpcs?):\/\//.exec(peer.address)?.[1];
     const tls = resolvePeerTls({ ...peer, tlsEnabled: peer.tlsEnabled || scheme === 'grpcs' });
     return {
@@ -131,7 +142,7 @@ function resolvePeerDial(peer: PeerSettings): PeerDialConfig {
         tls,
         keepaliveMs: peer.keepaliveMs,
         reconnectInitialMs: peer.reconnectInitialMs,
-        reconnectMaxMs: Math.max(peer.reconnectMaxMs, peer.reconnectInitialMs),
+        reconnectMaxMs: peer.reconnectMaxMs,
     };
 }
 
@@ -151,8 +162,10 @@ function resolveEnvAliases(env: LoadConfigInput['env']): {
         if (spec.env === undefined) {
             continue;
         }
-        const names = [spec.env, ...(ENV_ALIASES[spec.env] ?? [])];
-        const winner = names.find((name) => (env[name] ?? '') !== '');
+        const names = envNames(spec);
+        // An empty env var counts as unset, so the next name can win; a blank number is an error.
+        const blankCounts = INTEGER_FORMATS.includes(String(spec.format));
+        const winner = names.find((name) => env[name] !== undefined && (blankCounts || env[name] !== ''));
         if (winner !== undefined) {
             resolved[spec.env] = env[winner] ?? '';
             sources[key] = winner;
@@ -163,27 +176,46 @@ function resolveEnvAliases(env: LoadConfigInput['env']): {
     return { env: resolved, sources };
 }
 
-/** Config files: `--config a.json,b.json` or CHAINCODE_CONFIG_FILE, loaded in order. */
-function configFiles(env: LoadConfigInput['env'], args: readonly string[]): string[] {
-    const { values } = parseArgs({ args: [...args], options: { config: { type: 'string' } }, strict: false });
-    const list = typeof values.config === 'string' ? values.config : (env.CHAINCODE_CONFIG_FILE ?? '');
+/** Config files: `--config a.json,b.json` or CHAINCODE_CONFIG_FILE, loaded in order, named by absolute path. */
+function configFiles(list: string): string[] {
     return list
         .split(',')
         .map((file) => file.trim())
-        .filter((file) => file !== '');
+        .filter((file) => file !== '')
+        .map((file) => path.resolve(file));
 }
 
-function flagName(key: string): string | undefined {
-    return flatSchema()[key]?.arg;
+function readConfigFile(file: string): Record<string, unknown> {
+    try {
+        const content: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        if (typeof content !== 'object' || content === null || Array.isArray(content)) {
+            throw new Error('it does not hold a JSON object');
+        }
+        return content as Record<string, unknown>;
+    } catch (err) {
+        throw new ConfigError(
+            `config file ${file} (env CHAINCODE_CONFIG_FILE, flag --config): cannot load it: ${errorMessage(err)}`,
+            { cause: err },
+        );
+    }
 }
 
-function flagKeys(args: readonly string[]): string[] {
-    return Object.entries(flatSchema())
-        .filter(
-            ([, spec]) =>
-                spec.arg !== undefined && args.some((a) => a === `--${spec.arg}` || a.startsWith(`--${spec.arg}=`)),
-        )
-        .map(([key]) => key);
+/** The declared settings a config file sets (unknown keys are reported by validation). */
+function settingKeysIn(content: Record<string, unknown>): string[] {
+    const declared = flatSchema();
+    const keys: string[] = [];
+    const walk = (node: Record<string, unknown>, prefix: string): void => {
+        for (const [name, value] of Object.entries(node)) {
+            const key = `${prefix}${name}`;
+            if (key in declared) {
+                keys.push(key);
+            } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+                walk(value as Record<string, unknown>, `${key}.`);
+            }
+        }
+    };
+    walk(content, '');
+    return keys;
 }
 
 /** Rewrites convict's `key: problem` lines so each names the setting's env var and flag. */

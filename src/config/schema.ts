@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Every setting, declared once: doc, format, default, env var and flag. The formats are
-// registered by formats.ts.
+// Every setting, declared once: doc, format, bounds, default, env var and flag. The formats
+// are registered by formats.ts.
 
+import { MAX_TIMER_MS } from './formats.ts';
 import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
-import './formats.ts';
+
+/** 4 MiB, gRPC's default limit: a smaller one would refuse messages any gRPC endpoint passes. */
+const MIN_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -35,7 +38,9 @@ export const schema = {
         },
         executeTimeoutMs: {
             doc: "Answer 500 when a transaction runs longer than this (ms); 0 turns it off. Keep it below the peer's 30 s.",
-            format: 'nat',
+            format: 'milliseconds',
+            min: 0,
+            max: MAX_TIMER_MS,
             default: 0,
             env: 'CHAINCODE_EXECUTE_TIMEOUT_MS',
         },
@@ -161,47 +166,61 @@ export const schema = {
         },
         keepaliveMs: {
             doc: 'Client mode: gRPC ping interval (ms); the peer closes connections that ping more often than every 60 s.',
-            format: 'client-keepalive',
+            format: 'milliseconds',
+            min: 60_000,
+            max: MAX_TIMER_MS,
             default: 110_000,
             env: 'CORE_PEER_KEEPALIVE_MS',
         },
         reconnectInitialMs: {
-            doc: 'Client mode: first wait before dialling the peer again (ms); doubles up to reconnectMaxMs.',
-            format: 'nat',
+            doc: 'Client mode: first wait before dialling the peer again (ms); doubles up to reconnectMaxMs, which must not be smaller.',
+            format: 'milliseconds',
+            min: 100,
+            max: 600_000,
             default: 500,
             env: 'CHAINCODE_RECONNECT_INITIAL_MS',
         },
         reconnectMaxMs: {
             doc: 'Client mode: longest wait between dial attempts (ms).',
-            format: 'nat',
+            format: 'milliseconds',
+            min: 100,
+            max: 600_000,
             default: 30_000,
             env: 'CHAINCODE_RECONNECT_MAX_MS',
         },
     },
     keepalive: {
         timeMs: {
-            doc: 'Ping the peer after this long without traffic (ms).',
-            format: 'nat',
+            doc: 'Ping the peer after this long without traffic (ms); at least 5 s: faster pings only add load, a dead peer is noticed after timeMs + timeoutMs anyway.',
+            format: 'milliseconds',
+            min: 5_000,
+            max: MAX_TIMER_MS,
             default: 60_000,
             env: 'CHAINCODE_KEEPALIVE_TIME_MS',
         },
         timeoutMs: {
-            doc: 'Drop the connection when a ping is not answered within this long (ms).',
-            format: 'nat',
+            doc: 'Drop the connection when a ping is not answered within this long (ms); at least 1 s.',
+            format: 'milliseconds',
+            min: 1_000,
+            max: MAX_TIMER_MS,
             default: 20_000,
             env: 'CHAINCODE_KEEPALIVE_TIMEOUT_MS',
         },
     },
     grpc: {
         maxReceiveMessageBytes: {
-            doc: 'Largest message accepted from the peer (bytes); the peer itself sends up to 100 MiB.',
-            format: 'nat',
+            doc: 'Largest message accepted from the peer (bytes): 4 MiB to 100 MiB, the most the peer sends.',
+            format: 'bytes',
+            min: MIN_MESSAGE_BYTES,
+            max: PEER_MESSAGE_LIMIT,
             default: PEER_MESSAGE_LIMIT,
             env: 'CHAINCODE_MAX_RECEIVE_MESSAGE_BYTES',
         },
         maxSendMessageBytes: {
-            doc: 'Largest message sent to the peer (bytes); the peer accepts up to 100 MiB.',
-            format: 'nat',
+            doc: 'Largest message sent to the peer (bytes): 4 MiB to 100 MiB, the most the peer accepts.',
+            format: 'bytes',
+            min: MIN_MESSAGE_BYTES,
+            max: PEER_MESSAGE_LIMIT,
             default: PEER_MESSAGE_LIMIT,
             env: 'CHAINCODE_MAX_SEND_MESSAGE_BYTES',
         },
@@ -226,8 +245,10 @@ export const schema = {
     },
     shutdown: {
         graceMs: {
-            doc: 'On SIGTERM, how long transactions in flight may run before they are cut (ms).',
-            format: 'nat',
+            doc: 'On SIGTERM, how long transactions in flight may run before they are cut (ms); at most an hour.',
+            format: 'milliseconds',
+            min: 1,
+            max: 3_600_000,
             default: 25_000,
             env: 'SHUTDOWN_GRACE_MS',
         },
@@ -242,41 +263,3 @@ export const ENV_ALIASES: Readonly<Record<string, readonly string[]>> = {
     CHAINCODE_TLS_CERT: ['CORE_CHAINCODE_TLS_CERT_FILE'],
     CHAINCODE_CLIENT_CA_CERT: ['CORE_CHAINCODE_TLS_CLIENT_CACERT_FILE'],
 };
-
-export interface SettingSpec {
-    readonly env?: string;
-    readonly arg?: string;
-}
-
-/** Every setting by its dotted key. */
-export function flatSchema(): Record<string, SettingSpec> {
-    const flat: Record<string, SettingSpec> = {};
-    const walk = (node: object, prefix: string): void => {
-        for (const [name, child] of Object.entries(node) as [string, unknown][]) {
-            const key = prefix === '' ? name : `${prefix}.${name}`;
-            if (typeof child === 'object' && child !== null && 'default' in child) {
-                flat[key] = child as SettingSpec;
-            } else if (typeof child === 'object' && child !== null) {
-                walk(child, key);
-            }
-        }
-    };
-    walk(schema, '');
-    return flat;
-}
-
-/** `tls.keyFile (env CHAINCODE_TLS_KEY or CORE_CHAINCODE_TLS_KEY_FILE, flag --chaincode-tls-key-file)` */
-export function settingName(key: string): string {
-    const spec = flatSchema()[key];
-    if (spec === undefined) {
-        return key;
-    }
-    const where: string[] = [];
-    if (spec.env !== undefined) {
-        where.push(`env ${[spec.env, ...(ENV_ALIASES[spec.env] ?? [])].join(' or ')}`);
-    }
-    if (spec.arg !== undefined) {
-        where.push(`flag --${spec.arg}`);
-    }
-    return where.length > 0 ? `${key} (${where.join(', ')})` : key;
-}

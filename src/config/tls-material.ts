@@ -5,7 +5,7 @@
 
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { settingName } from './schema.ts';
+import { settingName } from './settings.ts';
 import { errorMessage } from '../shim/errors.ts';
 import { ConfigError } from './config-error.ts';
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createChaincode } from '../chaincode/index.ts';
-import { settingName } from '../config/schema.ts';
+import { settingName } from '../config/settings.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { errorMessage } from '../shim/errors.ts';
 import type { RoutedChaincode } from '../shim/router.ts';

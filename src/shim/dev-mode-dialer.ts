@@ -29,7 +29,10 @@ export interface DevModeDialerOptions extends Pick<
     readonly peerAddress: string;
     readonly logger: Logger;
     readonly tls?: PeerTls | undefined;
-    /** gRPC ping interval; the peer cuts clients that ping more often than every 60 s. */
+    /**
+     * gRPC ping interval (default 110 s), used as given: the peer cuts clients that ping more
+     * often than every 60 s, and the config (peer.keepaliveMs) refuses a shorter one.
+     */
     readonly keepaliveMs?: number;
     readonly reconnectInitialMs?: number;
     readonly reconnectMaxMs?: number;
@@ -105,8 +108,7 @@ export class DevModeDialer {
             // The peer sends and accepts up to 100 MiB; grpc-js would refuse anything over 4 MiB.
             'grpc.max_receive_message_length': this.#options.maxReceiveMessageBytes ?? PEER_MESSAGE_LIMIT,
             'grpc.max_send_message_length': this.#options.maxSendMessageBytes ?? PEER_MESSAGE_LIMIT,
-            // At least 60 s: the peer answers faster pings with GOAWAY too_many_pings and drops the stream.
-            'grpc.keepalive_time_ms': Math.max(this.#options.keepaliveMs ?? 110_000, 60_000),
+            'grpc.keepalive_time_ms': this.#options.keepaliveMs ?? 110_000,
             'grpc.keepalive_timeout_ms': 20_000,
             // The peer permits pings on an idle connection; they keep NAT and proxies from dropping it.
             'grpc.keepalive_permit_without_calls': 1,
@@ -179,7 +181,10 @@ export class DevModeDialer {
     }
 }
 
-/** Capped exponential backoff: `initialMs` after the first failed attempt, doubling, never above `maxMs`. */
+/**
+ * Capped exponential backoff: `initialMs` after the first failed attempt, doubling, never above
+ * `maxMs` (never below `initialMs` either: the config refuses initial > max, direct callers get this guard).
+ */
 export function reconnectDelay(attempt: number, initialMs: number, maxMs: number): number {
     return Math.min(Math.max(maxMs, initialMs), initialMs * 2 ** Math.max(0, attempt - 1));
 }

@@ -113,6 +113,17 @@ describe('Dockerfile', () => {
 });
 
 describe('the runtime stage, reproduced without Docker', () => {
+    test('runs on the Node major of the image (PATH="$(sh scripts/install-node.sh):$PATH" npm test)', () => {
+        const image = baseImage(DOCKERFILE, stage('runtime'));
+        const major = /^node:(\d+)\./.exec(image)?.[1];
+        assert.ok(major, `${image} names no Node version`);
+        assert.equal(
+            process.versions.node.split('.')[0],
+            major,
+            `the tests run on Node ${process.versions.node} but the image on ${image}: npm ci, dependencies and the server would be checked on another runtime`,
+        );
+    });
+
     test(
         'holds everything the server needs: it starts from prod dependencies and runs a transaction',
         { timeout: 300_000 },
@@ -141,6 +152,11 @@ describe('the runtime stage, reproduced without Docker', () => {
                 // --prefer-offline: served from the npm cache when it holds the locked versions.
                 const npm = spawnSync('npm', [...args, '--prefer-offline'], {
                     cwd: app,
+                    // npm runs on the same node as this test, the image's major (checked above)
+                    env: {
+                        ...process.env,
+                        PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+                    },
                     encoding: 'utf8',
                     timeout: 240_000,
                 });

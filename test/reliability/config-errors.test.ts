@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Every category of bad setting, against the built entry point (dist/main.js): the process
-// exits 1 before binding anything, with one fatal line naming the setting and its env var.
-// The children are spawned in parallel once; each test reads its own child's result.
+// Every category of bad setting or flag, against the built entry point (dist/main.js): the
+// process exits 1 before binding anything, with one fatal line naming the setting and its env var.
+// The children run once, a few at a time (each loads the whole server); each test reads its own result.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -25,6 +25,7 @@ interface Exit {
 interface Case {
     readonly name: string;
     readonly env: () => Record<string, string>;
+    readonly args?: readonly string[];
     /** What the fatal line must name: the setting, its env var, and the problem. */
     readonly expect: readonly string[];
     /** What it must not contain (secret values). */
@@ -118,6 +119,56 @@ const cases: readonly Case[] = [
         env: () => ({ CHAINCODE_MAX_RECEIVE_MESSAGE_BYTES: 'lots' }),
         expect: ['grpc.maxReceiveMessageBytes', 'CHAINCODE_MAX_RECEIVE_MESSAGE_BYTES'],
     },
+    ...(
+        [
+            ['a fractional message limit', 'grpc.maxReceiveMessageBytes', 'CHAINCODE_MAX_RECEIVE_MESSAGE_BYTES', '1.5'],
+            [
+                'a message limit in exponent notation',
+                'grpc.maxReceiveMessageBytes',
+                'CHAINCODE_MAX_RECEIVE_MESSAGE_BYTES',
+                '1e3',
+            ],
+            ['a message limit below 4 MiB', 'grpc.maxSendMessageBytes', 'CHAINCODE_MAX_SEND_MESSAGE_BYTES', '10'],
+            [
+                "a message limit above the peer's 100 MiB",
+                'grpc.maxReceiveMessageBytes',
+                'CHAINCODE_MAX_RECEIVE_MESSAGE_BYTES',
+                '104857601',
+            ],
+            [
+                'an execute timeout in exponent notation',
+                'chaincode.executeTimeoutMs',
+                'CHAINCODE_EXECUTE_TIMEOUT_MS',
+                '1e3',
+            ],
+            ['a fractional grace period', 'shutdown.graceMs', 'SHUTDOWN_GRACE_MS', '2.9'],
+            ['a zero grace period', 'shutdown.graceMs', 'SHUTDOWN_GRACE_MS', '0'],
+            ['a zero keepalive', 'keepalive.timeMs', 'CHAINCODE_KEEPALIVE_TIME_MS', '0'],
+            ['a number with spaces around it', 'keepalive.timeoutMs', 'CHAINCODE_KEEPALIVE_TIMEOUT_MS', ' 20000 '],
+            ['an empty number', 'shutdown.graceMs', 'SHUTDOWN_GRACE_MS', ''],
+            ["a dev-mode keepalive under the peer's 60 s", 'peer.keepaliveMs', 'CORE_PEER_KEEPALIVE_MS', '59999'],
+        ] as const
+    ).map(([name, key, env, value]): Case => ({
+        name,
+        env: () => ({ [env]: value }),
+        expect: [key, env, 'must be a whole number'],
+    })),
+    {
+        name: 'a first reconnect wait longer than the longest (dev mode)',
+        env: () => ({
+            CHAINCODE_MODE: 'client',
+            CORE_PEER_ADDRESS: '127.0.0.1:7052',
+            CHAINCODE_RECONNECT_INITIAL_MS: '60000',
+            CHAINCODE_RECONNECT_MAX_MS: '1000',
+        }),
+        expect: ['peer.reconnectInitialMs', 'CHAINCODE_RECONNECT_INITIAL_MS', 'peer.reconnectMaxMs', 'more than'],
+    },
+    {
+        name: 'a misspelt flag',
+        env: () => ({}),
+        args: ['--chaincode-adress', '127.0.0.1:0'],
+        expect: ['unknown flag --chaincode-adress', '--help'],
+    },
     {
         name: 'a chaincode id with spaces',
         env: () => ({ CHAINCODE_ID: 'basic 1.0:abc' }),
@@ -146,24 +197,29 @@ const cases: readonly Case[] = [
     },
 ];
 
-const exits = new Map<string, Promise<Exit>>();
+/** Children at a time: more only queue for the CPU and can run into the kill deadline. */
+const PARALLEL = 4;
+const exits = new Map<string, Exit>();
 
 before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ccaas-config-errors-'));
     certs = await createTlsFixture();
-    for (const { name, env } of cases) {
-        exits.set(name, run(env()));
-    }
-    await Promise.all(exits.values());
+    const queue = [...cases];
+    const worker = async (): Promise<void> => {
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+            exits.set(next.name, await run(next.env(), next.args));
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
 });
 
 after(() => {
     rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the entry point with `env` (plus PATH and loopback addresses); kills it if it does not exit. */
-function run(env: Record<string, string>): Promise<Exit> {
-    const child = spawn(process.execPath, [ENTRY_POINT], {
+/** Runs the entry point with `env` (plus PATH and loopback addresses) and `args`; kills it if it does not exit. */
+function run(env: Record<string, string>, args: readonly string[] = []): Promise<Exit> {
+    const child = spawn(process.execPath, [ENTRY_POINT, ...args], {
         cwd: dir,
         env: {
             PATH: process.env.PATH ?? '',
@@ -192,8 +248,9 @@ function run(env: Record<string, string>): Promise<Exit> {
 
 describe('a bad setting stops start-up with exit code 1 and one fatal line naming it', () => {
     for (const { name, expect, secret } of cases) {
-        test(name, async () => {
-            const exit = await (exits.get(name) ?? Promise.reject(new Error(`no run for ${name}`)));
+        test(name, () => {
+            const exit = exits.get(name);
+            assert.ok(exit, `no run for ${name}`);
             assert.equal(exit.code, 1, `exit code ${String(exit.code)}; output:\n${exit.output}`);
             const fatal = exit.lines.filter((line) => line.level === 60);
             assert.equal(fatal.length, 1, exit.output);
