@@ -9,7 +9,7 @@ import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generat
 import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
 import { chaincodeService } from '../wire/protos.ts';
 import { drainStreams, settlesWithin } from './drain.ts';
-import { serveStream } from './peer-stream.ts';
+import { handlerSettings, serveStream } from './peer-stream.ts';
 import type { StreamHandler } from './stream-handler.ts';
 import type { StreamObservers } from './stream-observers.ts';
 import { listenTls, type TlsListener } from './tls-listener.ts';
@@ -134,21 +134,10 @@ export class ChaincodeServer {
             return;
         }
         log.info({ peer: call.getPeer() }, 'peer connected');
-        const handler = serveStream(
-            call,
-            {
-                chaincodeId: this.#options.chaincodeId,
-                chaincode: this.#options.chaincode,
-                mspId: this.#options.mspId,
-                executeTimeoutMs: this.#options.executeTimeoutMs,
-                logger: log,
-                observers: this.#options.observers,
-            },
-            () => {
-                this.#handlers.delete(handler);
-                this.#options.onStreamCountChange?.(this.#handlers.size);
-            },
-        );
+        const handler = serveStream(call, { ...handlerSettings(this.#options), logger: log }, () => {
+            this.#handlers.delete(handler);
+            this.#options.onStreamCountChange?.(this.#handlers.size);
+        });
         this.#handlers.add(handler);
         this.#options.onStreamCountChange?.(this.#handlers.size);
         handler.start();

@@ -11,8 +11,8 @@ import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generat
 import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
 import { chaincodeSupportService } from '../wire/protos.ts';
 import { drainStreams } from './drain.ts';
-import { serveStream } from './peer-stream.ts';
-import type { StreamHandler, StreamHandlerOptions } from './stream-handler.ts';
+import { handlerSettings, serveStream, type HandlerSettings } from './peer-stream.ts';
+import type { StreamHandler } from './stream-handler.ts';
 
 /** The peer's CA, and our client pair for mutual TLS. */
 export interface PeerTls {
@@ -21,10 +21,7 @@ export interface PeerTls {
     readonly clientCert?: Buffer | undefined;
 }
 
-export interface DevModeDialerOptions extends Pick<
-    StreamHandlerOptions,
-    'chaincodeId' | 'chaincode' | 'mspId' | 'executeTimeoutMs' | 'observers'
-> {
+export interface DevModeDialerOptions extends HandlerSettings {
     /** The peer's chaincode listener, host:port. */
     readonly peerAddress: string;
     readonly logger: Logger;
@@ -126,10 +123,7 @@ export class DevModeDialer {
         const handler = serveStream(
             call,
             {
-                chaincodeId: this.#options.chaincodeId,
-                chaincode: this.#options.chaincode,
-                mspId: this.#options.mspId,
-                executeTimeoutMs: this.#options.executeTimeoutMs,
+                ...handlerSettings(this.#options),
                 logger: this.#log,
                 observers: {
                     ...this.#options.observers,

@@ -14,6 +14,18 @@ export interface MessageCall {
     on(event: string, listener: (...args: never[]) => void): unknown;
 }
 
+/** What the server and the dialer hand every stream's handler from their own options. */
+export type HandlerSettings = Pick<
+    StreamHandlerOptions,
+    'chaincodeId' | 'chaincode' | 'mspId' | 'executeTimeoutMs' | 'observers'
+>;
+
+/** The handler settings out of a server's or dialer's options (which hold more). */
+export function handlerSettings(options: HandlerSettings): HandlerSettings {
+    const { chaincodeId, chaincode, mspId, executeTimeoutMs, observers } = options;
+    return { chaincodeId, chaincode, mspId, executeTimeoutMs, observers };
+}
+
 /**
  * Serves `call` with a new StreamHandler, wired to every way the call can end; `onClosed` is
  * called once, after the handler has closed, with the call's error if it failed. The caller starts the handler (REGISTER goes

@@ -10,7 +10,7 @@ import type { LedgerClient } from './ledger-client.ts';
 import type { ChaincodeEvent } from '../wire/generated/protos/ChaincodeEvent.ts';
 import type { SerializedIdentity, SignedProposal, SplitCompositeKey, Timestamp } from './types.ts';
 
-/** What the handler knows about a transaction when it builds the stub. */
+/** What the transaction runner knows about a transaction when it builds the stub. */
 export interface StubInput {
     readonly args: readonly Buffer[];
     readonly decorations: Readonly<Record<string, Buffer>>;

@@ -35,7 +35,7 @@ interface PendingRequest {
 /** The stream's single writer: false when the stream is closed and nothing was written. */
 export type SendMessage = (message: ChaincodeMessage) => boolean;
 
-/** Observes each request's round trip; the handler feeds metrics from it. */
+/** Observes each request's round trip; main.ts feeds metrics from it (stream observers). */
 export type RequestObserver = (type: RequestType, seconds: number) => void;
 
 /** What a stub call made after its transaction has been answered rejects with. */

@@ -24,7 +24,7 @@ export class WriteBatch {
     readonly #records = new Map<string, BatchedWrite>();
     readonly #maxSize: number;
 
-    /** `maxSize`: records per WRITE_BATCH_STATE message (already raised to the minimum by the handler). */
+    /** `maxSize`: records per WRITE_BATCH_STATE message (already raised to the minimum when READY was read, peer-capabilities.ts). */
     constructor(maxSize: number) {
         this.#maxSize = maxSize;
     }

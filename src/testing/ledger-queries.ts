@@ -25,9 +25,10 @@ import { checkCollectionAccess, PeerRequestError, type OpenIterator, type Simula
 export const QUERY_BATCH_SIZE = 100;
 
 /** How the peer serves one query request type. */
-type QueryServer = (payload: Buffer, tx: SimulatedTransaction, ledger: InMemoryLedger) => Buffer;
+export type QueryServer = (payload: Buffer, tx: SimulatedTransaction, ledger: InMemoryLedger) => Buffer;
 
-const SERVERS: Readonly<Record<string, QueryServer>> = {
+/** The query request types, as ledger-requests.ts serves them. */
+export const QUERY_SERVERS: Readonly<Record<string, QueryServer>> = {
     GET_STATE_BY_RANGE: (payload, tx, ledger) => {
         const { startKey, endKey, collection, metadata } = getStateByRangeCodec.decode(payload);
         checkCollectionAccess(collection, tx);
@@ -81,20 +82,6 @@ const SERVERS: Readonly<Record<string, QueryServer>> = {
         return Buffer.from(queryResponseCodec.encode({ results: [], has_more: false, id }));
     },
 };
-
-/** Answers one query request; returns the RESPONSE payload or throws PeerRequestError. */
-export function serveQueryRequest(
-    type: string,
-    payload: Buffer,
-    tx: SimulatedTransaction,
-    ledger: InMemoryLedger,
-): Buffer {
-    const serve = SERVERS[type];
-    if (serve === undefined) {
-        throw new PeerRequestError(`${type} is not served by the fake peer`);
-    }
-    return serve(payload, tx, ledger);
-}
 
 interface Page {
     readonly pageSize: number;

@@ -17,7 +17,7 @@ import {
     writeBatchStateCodec,
 } from '../wire/codecs.ts';
 import type { InMemoryLedger, LedgerWrite } from './ledger.ts';
-import { serveQueryRequest } from './ledger-queries.ts';
+import { QUERY_SERVERS, type QueryServer } from './ledger-queries.ts';
 import { checkCollectionAccess, PeerRequestError, type SimulatedTransaction } from './simulation.ts';
 
 export { PeerRequestError } from './simulation.ts';
@@ -26,9 +26,8 @@ export type { SimulatedTransaction } from './simulation.ts';
 const EMPTY = Buffer.alloc(0);
 
 /** How the peer serves one request type: decode, check, read or buffer the write, answer. */
-type RequestServer = (payload: Buffer, tx: SimulatedTransaction, ledger: InMemoryLedger) => Buffer;
-
-const SERVERS: Readonly<Record<string, RequestServer>> = {
+const SERVERS: Readonly<Record<string, QueryServer>> = {
+    ...QUERY_SERVERS,
     GET_STATE: (payload, tx, ledger) => {
         const { key, collection } = getStateCodec.decode(payload);
         checkCollectionAccess(collection, tx);
@@ -90,7 +89,10 @@ export function serveLedgerRequest(
     ledger: InMemoryLedger,
 ): Buffer {
     const serve = SERVERS[type];
-    return serve === undefined ? serveQueryRequest(type, payload, tx, ledger) : serve(payload, tx, ledger);
+    if (serve === undefined) {
+        throw new PeerRequestError(`${type} is not served by the fake peer`);
+    }
+    return serve(payload, tx, ledger);
 }
 
 /** Each batch record has exactly the semantics and checks of its single-message twin; the first failure fails the batch. */
