@@ -12,6 +12,7 @@ import { parseHostPort } from './shim/host-port.ts';
 import { chaincodeFromModule } from './contracts/index.ts';
 import { ConfigError } from './config/config-error.ts';
 import { createLogger, routeGrpcLogs } from './process/logger.ts';
+import { ignoreBrokenStdio } from './process/log-destination.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { DevModeDialer } from './shim/dev-mode-dialer.ts';
 import { ChaincodeServer } from './shim/chaincode-server.ts';
@@ -28,6 +29,7 @@ interface ChaincodeEndpoint {
 }
 
 async function main(): Promise<void> {
+    ignoreBrokenStdio();
     const { config, sources, summary }: LoadedConfig = loadConfig({ env: process.env, args: process.argv.slice(2) });
     const logger = createLogger(config.log.level);
     routeGrpcLogs(logger);
