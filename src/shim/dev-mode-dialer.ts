@@ -7,8 +7,8 @@
 
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
-import { chaincodeSupportService } from '../wire/protos.ts';
+import type { ChaincodeMessage } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeSupportService, rawFrame } from '../wire/protos.ts';
 import { PEER_MESSAGE_LIMIT } from './chaincode-server.ts';
 import { drainStreams } from './drain.ts';
 import { serveStream } from './peer-stream.ts';
@@ -116,13 +116,21 @@ export class DevModeDialer {
         if (method === undefined) {
             throw new Error('protos.ChaincodeSupport has no Register method');
         }
-        const call = client.makeBidiStreamRequest<ChaincodeMessage, ChaincodeMessage__Output>(
+        // The peer's frames arrive undecoded: the stream decodes them (peer-stream.ts).
+        const call = client.makeBidiStreamRequest<ChaincodeMessage, Buffer>(
             method.path,
             method.requestSerialize,
-            method.responseDeserialize,
+            rawFrame,
         );
         const handler = serveStream(
             call,
+            () => {
+                // A client cannot send a status: half-close after the ERROR, then cancel.
+                call.once('finish', () => {
+                    call.cancel();
+                });
+                call.end();
+            },
             {
                 chaincodeId: this.#options.chaincodeId,
                 chaincode: this.#options.chaincode,
