@@ -57,9 +57,8 @@ function received(raw: RawCall, type: string, count: number): Promise<void> {
     });
 }
 
-test('an undecodable frame among transactions in flight ends every stream with ERROR and INVALID_ARGUMENT', async (t) => {
-    const { server, address, streamErrors, until, connectPeer } = await serve(t, probeChaincode(), { creator });
-    const client = rawClient(t, address);
+/** Opens STREAMS raw streams, each through the handshake and then IN_FLIGHT transactions, the i-th calling `fn(i)`. */
+function openReadyStreams(client: grpc.Client, fn: (i: number) => string): RawCall[] {
     const calls = Array.from({ length: STREAMS }, () => openRawCall(client));
     for (const [s, raw] of calls.entries()) {
         raw.call.write(encodeMessage({ type: 'REGISTERED' }));
@@ -70,11 +69,31 @@ test('an undecodable frame among transactions in flight ends every stream with E
                     type: 'TRANSACTION',
                     txid: `tx${String(s)}-${String(i)}`,
                     channel_id: 'mychannel',
-                    payload: chaincodeInputCodec.encode({ args: [Buffer.from('get'), Buffer.from(`k${String(i)}`)] }),
+                    payload: chaincodeInputCodec.encode({ args: [Buffer.from(fn(i)), Buffer.from(`k${String(i)}`)] }),
                 }),
             );
         }
     }
+    return calls;
+}
+
+/** Every stream ended with INVALID_ARGUMENT, its last message the one ERROR answering the bad frame. */
+async function expectEveryStreamRefused(calls: readonly RawCall[]): Promise<void> {
+    const statuses = await within(Promise.all(calls.map((raw) => raw.status)), 'every stream to end with a status');
+    for (const [s, status] of statuses.entries()) {
+        assert.equal(grpc.status[status.code], 'INVALID_ARGUMENT', `stream ${String(s)}: ${status.details}`);
+        assert.match(status.details, /did not decode/);
+        const messages = calls[s]?.received.map(decodeMessage) ?? [];
+        const errors = messages.filter((m) => m.type === 'ERROR');
+        assert.equal(errors.length, 1, `stream ${String(s)} answered the bad frame with one ERROR`);
+        assert.equal(messages.at(-1), errors[0], `stream ${String(s)}: nothing written after the ERROR`);
+        assert.match(errors[0]?.payload.toString() ?? '', /did not decode/);
+    }
+}
+
+test('an undecodable frame among transactions waiting on the ledger ends every stream with ERROR and INVALID_ARGUMENT', async (t) => {
+    const { server, address, streamErrors, until, connectPeer } = await serve(t, probeChaincode(), { creator });
+    const calls = openReadyStreams(rawClient(t, address), () => 'get');
     await within(
         Promise.all(calls.map((raw) => received(raw, 'GET_STATE', IN_FLIGHT))),
         'every transaction to wait on its ledger read',
@@ -92,21 +111,32 @@ test('an undecodable frame among transactions in flight ends every stream with E
         }
     }
 
-    const statuses = await within(Promise.all(calls.map((raw) => raw.status)), 'every stream to end with a status');
-    for (const [s, status] of statuses.entries()) {
-        assert.equal(grpc.status[status.code], 'INVALID_ARGUMENT', `stream ${String(s)}: ${status.details}`);
-        assert.match(status.details, /did not decode/);
-        const errors = calls[s]?.received.map(decodeMessage).filter((m) => m.type === 'ERROR') ?? [];
-        assert.equal(errors.length, 1, `stream ${String(s)} answered the bad frame with one ERROR`);
-        assert.match(errors[0]?.payload.toString() ?? '', /did not decode/);
-    }
+    await expectEveryStreamRefused(calls);
     await until(() => server.openStreams === 0 && server.inFlight === 0, 'every stream to close');
-    assert.equal(streamErrors.filter((reason) => reason === 'decode_error').length, STREAMS);
-    assert.deepEqual(
-        streamErrors.filter((reason) => reason !== 'decode_error'),
-        [],
-    );
+    assert.deepEqual(streamErrors, Array<string>(STREAMS).fill('decode_error'));
     const fresh = await connectPeer();
     assert.equal((await within(fresh.invoke(['echo', 'after']), 'a fresh transaction')).payload.toString(), 'after');
+    assert.deepEqual(await stray.settle(), []);
+});
+
+test('an undecodable frame while transactions are about to write ends every stream with a status', async (t) => {
+    // One transaction per stream answers at once; the others are held before their ledger read
+    // and let go on the next turn of the event loop, while the bad frames arrive, so each
+    // stream's refusal races their writes (before the fix, no stream got a status this way).
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+        open = resolve;
+    });
+    const { server, address, streamErrors, until, started } = await serve(t, probeChaincode({ gate }), { creator });
+    const calls = openReadyStreams(rawClient(t, address), (i) => (i === 0 ? 'echo' : 'wait'));
+    await until(() => started() === STREAMS * IN_FLIGHT, 'every transaction to start');
+    for (const raw of calls) {
+        raw.call.write(UNDECODABLE);
+    }
+    setImmediate(open);
+
+    await expectEveryStreamRefused(calls);
+    await until(() => server.openStreams === 0 && server.inFlight === 0, 'every stream to close');
+    assert.deepEqual(streamErrors, Array<string>(STREAMS).fill('decode_error'));
     assert.deepEqual(await stray.settle(), []);
 });
