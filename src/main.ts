@@ -9,11 +9,13 @@ import { createRequire } from 'node:module';
 import { loadChaincode } from './process/chaincode-loader.ts';
 import { loadConfig, type Config, type LoadedConfig } from './config/load-config.ts';
 import { parseHostPort } from './shim/host-port.ts';
-import { chaincodeFromModule } from './contracts/index.ts';
 import { ConfigError } from './config/config-error.ts';
 import { parseFlags } from './config/flags.ts';
 import { helpText } from './config/help.ts';
+import { errorMessage } from './shim/errors.ts';
 import { createLogger, routeGrpcLogs } from './process/logger.ts';
+import { ignoreBrokenStdio } from './process/log-destination.ts';
+import { routeContractApiLogs } from './process/contract-api-logs.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { DevModeDialer } from './shim/dev-mode-dialer.ts';
 import { ChaincodeServer } from './shim/chaincode-server.ts';
@@ -30,6 +32,7 @@ interface ChaincodeEndpoint {
 }
 
 async function main(): Promise<void> {
+    ignoreBrokenStdio();
     const args = process.argv.slice(2);
     if (parseFlags(args).help) {
         process.stdout.write(helpText());
@@ -46,7 +49,18 @@ async function main(): Promise<void> {
         );
     }
 
-    const chaincode = await loadChaincode(config.chaincode.module, chaincodeFromModule);
+    const chaincode = await loadChaincode(config.chaincode.module, {
+        // Before the module loads fabric-contract-api: its copy, or ours (used by src/contracts).
+        beforeImport: (entry) => {
+            routeContractApiLogs(logger, entry);
+            routeContractApiLogs(logger, import.meta.url);
+        },
+        contracts: async () => {
+            const { chaincodeFromModule } = await import('./contracts/index.ts');
+            const contractLogger = logger.child({ component: 'contract' });
+            return (exports) => chaincodeFromModule(exports, { logger: contractLogger });
+        },
+    });
     const metrics = createMetrics({ knownFunctions: chaincode.functionNames });
     const health = new Health();
     const startedAt = Date.now();
@@ -161,9 +175,13 @@ function tlsMode(config: Config): 'off' | 'tls' | 'mutual' {
 try {
     await main();
 } catch (err) {
-    if (!(err instanceof ConfigError)) {
-        throw err;
+    // One fatal line for any start-up failure (a bad setting, a port in use, a module that
+    // throws), with the error's cause chain, then exit 1.
+    const log = createLogger('info');
+    if (err instanceof ConfigError) {
+        log.fatal({ code: err.code }, `invalid configuration: ${err.message}`);
+    } else {
+        log.fatal({ err }, `start-up failed: ${errorMessage(err)}`);
     }
-    createLogger('info').fatal({ code: err.code }, `invalid configuration: ${err.message}`);
     process.exit(1);
 }

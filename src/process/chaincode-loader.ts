@@ -19,15 +19,26 @@ const MODULE_SETTING = settingName('chaincode.module');
 /** Recognises a module of fabric-contract-api contracts; undefined when it is not one. */
 export type ContractModuleAdapter = (moduleExports: unknown) => RoutedChaincode | undefined;
 
+export interface ChaincodeLoadOptions {
+    /**
+     * Loads the contract runtime: called only for a module that exports `contracts`, so a
+     * plain chaincode never loads fabric-contract-api.
+     */
+    readonly contracts?: () => Promise<ContractModuleAdapter>;
+    /** Called with the module's entry file before it is imported. */
+    readonly beforeImport?: (entry: string) => void;
+}
+
 /** Loads the chaincode to serve; `modulePath` is resolved against the working directory. */
 export async function loadChaincode(
     modulePath: string | undefined,
-    contractAdapter?: ContractModuleAdapter,
+    options: ChaincodeLoadOptions = {},
 ): Promise<RoutedChaincode> {
     if (modulePath === undefined) {
         return createChaincode();
     }
     const entry = moduleEntry(path.resolve(modulePath));
+    options.beforeImport?.(entry);
     let exports: unknown;
     try {
         exports = await import(pathToFileURL(entry).href);
@@ -36,6 +47,7 @@ export async function loadChaincode(
             cause: err,
         });
     }
+    const contractAdapter = options.contracts && exportsContracts(exports) ? await options.contracts() : undefined;
     const chaincode = contractAdapter?.(exports) ?? chaincodeExport(exports);
     if (chaincode === undefined) {
         throw new ConfigError(
@@ -43,6 +55,12 @@ export async function loadChaincode(
         );
     }
     return chaincode;
+}
+
+/** Whether the module (ESM, or CommonJS under `default`) has a `contracts` export. */
+function exportsContracts(exports: unknown): boolean {
+    const has = (value: unknown): boolean => typeof value === 'object' && value !== null && 'contracts' in value;
+    return has(exports) || has((exports as { default?: unknown } | null)?.default);
 }
 
 /** A file as is; a directory through its package.json `main`, else index.js. */

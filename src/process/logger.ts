@@ -5,9 +5,14 @@
 import * as grpc from '@grpc/grpc-js';
 import { format } from 'node:util';
 import pino, { type Logger } from 'pino';
+import { logDestination } from './log-destination.ts';
 
+/** The process's root logger: JSON lines on standard output (see log-destination.ts). */
 export function createLogger(level: string): Logger {
-    return pino({ level, base: { service: 'fabric-ccaas' }, timestamp: pino.stdTimeFunctions.isoTime });
+    return pino(
+        { level, base: { service: 'fabric-ccaas' }, timestamp: pino.stdTimeFunctions.isoTime },
+        logDestination(),
+    );
 }
 
 /** Sends grpc-js's internal log lines to a `component: grpc-js` child, at its own levels. */

@@ -5,9 +5,9 @@
 
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import type { ChaincodeMessage } from '../wire/generated/protos/ChaincodeMessage.ts';
 import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
-import { chaincodeService } from '../wire/protos.ts';
+import { chaincodeServerService } from '../wire/protos.ts';
 import { drainStreams, settlesWithin } from './drain.ts';
 import { handlerSettings, serveStream } from './peer-stream.ts';
 import type { StreamHandler } from './stream-handler.ts';
@@ -42,7 +42,8 @@ export interface ChaincodeServerOptions {
     readonly onStreamCountChange?: (open: number) => void;
 }
 
-type PeerStream = grpc.ServerDuplexStream<ChaincodeMessage__Output, ChaincodeMessage>;
+/** The peer's frames arrive undecoded (see chaincodeServerService). */
+type PeerStream = grpc.ServerDuplexStream<Buffer, ChaincodeMessage>;
 
 export class ChaincodeServer {
     readonly #options: ChaincodeServerOptions;
@@ -65,7 +66,7 @@ export class ChaincodeServer {
             'grpc.keepalive_timeout_ms': options.keepalive?.timeoutMs ?? 20_000,
             // No max connection age: it would cut the one long-lived stream each peer holds.
         });
-        this.#server.addService(chaincodeService, {
+        this.#server.addService(chaincodeServerService, {
             Connect: (call: PeerStream) => {
                 this.#connect(call);
             },
@@ -134,10 +135,18 @@ export class ChaincodeServer {
             return;
         }
         log.info({ peer: call.getPeer() }, 'peer connected');
-        const handler = serveStream(call, { ...handlerSettings(this.#options), logger: log }, () => {
-            this.#handlers.delete(handler);
-            this.#options.onStreamCountChange?.(this.#handlers.size);
-        });
+        const handler = serveStream(
+            call,
+            (code, details) => {
+                // grpc-js's way to end a server stream with a status: after what was written.
+                call.emit('error', Object.assign(new Error(details), { code, details }));
+            },
+            { ...handlerSettings(this.#options), logger: log },
+            () => {
+                this.#handlers.delete(handler);
+                this.#options.onStreamCountChange?.(this.#handlers.size);
+            },
+        );
         this.#handlers.add(handler);
         this.#options.onStreamCountChange?.(this.#handlers.size);
         handler.start();

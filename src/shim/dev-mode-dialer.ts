@@ -2,14 +2,15 @@
 //
 // Dev (client) mode: the chaincode dials the peer's chaincode listener
 // (protos.ChaincodeSupport/Register) and runs the same StreamHandler over the stream it
-// opened, dialling again with capped exponential backoff whenever the stream is lost.
+// opened, dialling again with capped exponential backoff and full jitter whenever the stream
+// is lost.
 // ("Dialer", not "client": to Fabric people a client is the application using the Gateway.)
 
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import type { ChaincodeMessage } from '../wire/generated/protos/ChaincodeMessage.ts';
 import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
-import { chaincodeSupportService } from '../wire/protos.ts';
+import { chaincodeSupportService, rawFrame } from '../wire/protos.ts';
 import { drainStreams } from './drain.ts';
 import { handlerSettings, serveStream, type HandlerSettings } from './peer-stream.ts';
 import type { StreamHandler } from './stream-handler.ts';
@@ -37,6 +38,8 @@ export interface DevModeDialerOptions extends HandlerSettings {
     readonly maxSendMessageBytes?: number;
     /** Called with true when the peer has registered us, false when the stream is lost. */
     readonly onConnectionChange?: (registered: boolean) => void;
+    /** Uniform in [0, 1), for the backoff's jitter; Math.random unless a test fixes it. */
+    readonly random?: () => number;
 }
 
 export class DevModeDialer {
@@ -99,35 +102,41 @@ export class DevModeDialer {
             return;
         }
         this.#attempt += 1;
-        this.#log.info({ peer: this.#options.peerAddress, attempt: this.#attempt }, 'dialling the peer');
+        this.#log.debug({ peer: this.#options.peerAddress, attempt: this.#attempt }, 'dialling the peer');
         this.#client?.close();
-        const client = new grpc.Client(this.#options.peerAddress, this.#credentials(), {
-            // The peer sends and accepts up to 100 MiB; grpc-js would refuse anything over 4 MiB.
-            'grpc.max_receive_message_length': this.#options.maxReceiveMessageBytes ?? PEER_MESSAGE_LIMIT,
-            'grpc.max_send_message_length': this.#options.maxSendMessageBytes ?? PEER_MESSAGE_LIMIT,
-            'grpc.keepalive_time_ms': this.#options.keepaliveMs ?? 110_000,
-            'grpc.keepalive_timeout_ms': 20_000,
-            // The peer permits pings on an idle connection; they keep NAT and proxies from dropping it.
-            'grpc.keepalive_permit_without_calls': 1,
-        });
+        const client = this.#openClient();
         this.#client = client;
         const method = chaincodeSupportService.Register;
         if (method === undefined) {
             throw new Error('protos.ChaincodeSupport has no Register method');
         }
-        const call = client.makeBidiStreamRequest<ChaincodeMessage, ChaincodeMessage__Output>(
+        // The peer's frames arrive undecoded: the stream decodes them (peer-stream.ts).
+        const call = client.makeBidiStreamRequest<ChaincodeMessage, Buffer>(
             method.path,
             method.requestSerialize,
-            method.responseDeserialize,
+            rawFrame,
         );
+        // Until the peer registers us, the stream's own info lines would only repeat the one line
+        // a failed attempt logs (#scheduleDial); warnings still show.
+        const streamLog = this.#log.isLevelEnabled('debug') ? this.#log : this.#log.child({}, { level: 'warn' });
+        let registered = false;
         const handler = serveStream(
             call,
+            () => {
+                // A client cannot send a status: half-close after the ERROR, then cancel.
+                call.once('finish', () => {
+                    call.cancel();
+                });
+                call.end();
+            },
             {
                 ...handlerSettings(this.#options),
-                logger: this.#log,
+                logger: streamLog,
                 observers: {
                     ...this.#options.observers,
                     onRegistered: () => {
+                        registered = true;
+                        streamLog.level = this.#log.level;
                         this.#attempt = 0;
                         this.#setRegistered(true);
                         this.#options.observers?.onRegistered?.();
@@ -137,14 +146,28 @@ export class DevModeDialer {
             (reason) => {
                 this.#handler = undefined;
                 this.#setRegistered(false);
-                this.#scheduleDial(reason);
+                this.#scheduleDial(reason, registered);
             },
         );
         this.#handler = handler;
         handler.start();
     }
 
-    #scheduleDial(reason: Error | undefined): void {
+    #openClient(): grpc.Client {
+        return new grpc.Client(this.#options.peerAddress, this.#credentials(), {
+            // The peer sends and accepts up to 100 MiB; grpc-js would refuse anything over 4 MiB.
+            'grpc.max_receive_message_length': this.#options.maxReceiveMessageBytes ?? PEER_MESSAGE_LIMIT,
+            'grpc.max_send_message_length': this.#options.maxSendMessageBytes ?? PEER_MESSAGE_LIMIT,
+            // The settings refuse less than 60 s: the peer answers faster pings with GOAWAY too_many_pings.
+            'grpc.keepalive_time_ms': this.#options.keepaliveMs ?? 110_000,
+            'grpc.keepalive_timeout_ms': 20_000,
+            // The peer permits pings on an idle connection; they keep NAT and proxies from dropping it.
+            'grpc.keepalive_permit_without_calls': 1,
+        });
+    }
+
+    /** One line per failed attempt (no stack: the reason is grpc-js's status text), then the timer. */
+    #scheduleDial(reason: Error | undefined, wasRegistered: boolean): void {
         if (this.#closing) {
             return;
         }
@@ -152,8 +175,14 @@ export class DevModeDialer {
             this.#attempt,
             this.#options.reconnectInitialMs ?? 500,
             this.#options.reconnectMaxMs ?? 30_000,
+            this.#options.random,
         );
-        this.#log.info({ delayMs, reason: reason?.message }, 'stream to the peer lost; dialling again');
+        const fields = { peer: this.#options.peerAddress, attempt: this.#attempt, delayMs, reason: reason?.message };
+        if (wasRegistered) {
+            this.#log.info(fields, 'stream to the peer lost; dialling again');
+        } else {
+            this.#log.info(fields, 'cannot reach the peer; dialling again');
+        }
         this.#retryTimer = setTimeout(() => {
             this.#dial();
         }, delayMs);
@@ -176,9 +205,17 @@ export class DevModeDialer {
 }
 
 /**
- * Capped exponential backoff: `initialMs` after the first failed attempt, doubling, never above
- * `maxMs` (never below `initialMs` either: the config refuses initial > max, direct callers get this guard).
+ * Capped exponential backoff with full jitter: a delay drawn uniformly between 0 and a cap that
+ * is `initialMs` after the first failed attempt, doubling, never above `maxMs`; so chaincodes
+ * that lost the same peer at once do not all dial it again at once. `random` is uniform in [0, 1).
+ * The cap is never below `initialMs` (the settings refuse initial > max; direct callers get this guard).
  */
-export function reconnectDelay(attempt: number, initialMs: number, maxMs: number): number {
-    return Math.min(Math.max(maxMs, initialMs), initialMs * 2 ** Math.max(0, attempt - 1));
+export function reconnectDelay(
+    attempt: number,
+    initialMs: number,
+    maxMs: number,
+    random: () => number = Math.random,
+): number {
+    const cap = Math.min(Math.max(maxMs, initialMs), initialMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(random() * cap);
 }

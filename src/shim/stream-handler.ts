@@ -134,6 +134,21 @@ export class StreamHandler {
     }
 
     /**
+     * A frame from the peer that is not a ChaincodeMessage: answers it with ERROR, counts a
+     * decode error and closes, abandoning the transactions in flight. Returns false when the
+     * handler had already closed; on true the caller ends the call with an error status.
+     */
+    refuseFrame(details: string): boolean {
+        if (this.#state === 'closed') {
+            return false;
+        }
+        this.#log.warn({ state: this.#state }, details);
+        this.#send({ type: 'ERROR', payload: Buffer.from(`protocol error: ${details}`, 'utf8') });
+        this.close(new Error(details), 'decode_error');
+        return true;
+    }
+
+    /**
      * Stops taking transactions: a TRANSACTION or INIT that arrives from now on is answered
      * with ERROR. Resolves when every transaction in flight has been answered or the stream ends.
      */

@@ -10,7 +10,8 @@ import type { RequestObserver } from './request-queue.ts';
  *
  * - `protocol_violation`: a message not allowed in the stream's current state (the stream is ended);
  * - `decode_error`: a transaction whose input or proposal would not decode (answered with ERROR; the
- *   stream goes on);
+ *   stream goes on), or a frame that is not a ChaincodeMessage (answered with ERROR; the stream is
+ *   ended with an error status);
  * - `send_failed`: writing a message to the stream failed (the stream is ended);
  * - `message_too_large`: the call failed with RESOURCE_EXHAUSTED; an oversized frame from the peer is
  *   rejected inside grpc-js and usually shows up as `cancelled` instead;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The (de)serialiser grpc-js runs on every ChaincodeMessage of the stream. proto-loader's
+// The (de)serialiser of every ChaincodeMessage of the stream (grpc-js runs the encoder; the
+// chaincode side runs the decoder itself, see src/shim/peer-stream.ts). proto-loader's
 // goes through fromObject/toObject to give enum names; this one maps the type through
 // prebuilt tables and copies the seven fields by hand, with the same result and the same
 // bytes on the wire (test/unit/message-serde.test.ts checks both against proto-loader's).

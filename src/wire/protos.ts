@@ -9,7 +9,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
 import type { ServiceDefinition } from '@grpc/grpc-js';
 import type { ChaincodeMessage, ChaincodeMessage__Output } from './generated/protos/ChaincodeMessage.ts';
-import { chaincodeMessageSerde } from './message-serde.ts';
+import { chaincodeMessageSerde, type ChaincodeMessageSerde } from './message-serde.ts';
 import { decodesToOutputShape, hasEnumField } from './conversion-shortcuts.ts';
 
 /** Where our .proto files live: `protos/` beside `src/` and `dist/`. */
@@ -40,10 +40,24 @@ const packageDefinition = protoLoader.fromJSON(root.toJSON(), { keepCase: true, 
 const serde = chaincodeMessageSerde(root, OBJECT_OPTIONS);
 
 /**
+ * The ChaincodeMessage (de)serialiser (message-serde.ts). The chaincode side decodes each frame
+ * from the peer itself, in its stream (src/shim/peer-stream.ts), so that a frame that does not
+ * decode is answered and ends its stream with a status of our choosing.
+ */
+export const messageSerde: ChaincodeMessageSerde = serde;
+
+/** Hands a frame on as its raw bytes, for the side that decodes it itself. */
+export const rawFrame = (bytes: Buffer): Buffer => bytes;
+
+/**
  * A service whose one method streams ChaincodeMessage both ways, with our (de)serialiser in
  * place of proto-loader's (message-serde.ts): grpc-js runs it on every stream message.
+ * `requestDeserialize` replaces the decoding of the requests (what the dialling side sends).
  */
-function serviceDefinition(name: string): ServiceDefinition {
+function serviceDefinition(
+    name: string,
+    requestDeserialize: (bytes: Buffer) => unknown = serde.deserialize,
+): ServiceDefinition {
     const definition = packageDefinition[name];
     if (definition === undefined || !('Connect' in definition || 'Register' in definition)) {
         throw new Error(`service ${name} missing from ${PROTO_DIR}`);
@@ -53,7 +67,7 @@ function serviceDefinition(name: string): ServiceDefinition {
         {
             ...call,
             requestSerialize: serde.serialize,
-            requestDeserialize: serde.deserialize,
+            requestDeserialize,
             responseSerialize: serde.serialize,
             responseDeserialize: serde.deserialize,
         },
@@ -63,6 +77,11 @@ function serviceDefinition(name: string): ServiceDefinition {
 
 /** `protos.Chaincode`: the peer dials the chaincode and calls Connect (server mode). */
 export const chaincodeService = serviceDefinition('protos.Chaincode');
+/**
+ * `protos.Chaincode` as the chaincode server registers it: the peer's frames arrive as raw
+ * bytes, for the stream to decode with {@link messageSerde}.
+ */
+export const chaincodeServerService = serviceDefinition('protos.Chaincode', rawFrame);
 /** `protos.ChaincodeSupport`: the chaincode dials the peer and calls Register (dev mode). */
 export const chaincodeSupportService = serviceDefinition('protos.ChaincodeSupport');
 

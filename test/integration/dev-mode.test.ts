@@ -46,12 +46,26 @@ function startClient(
 }
 
 describe('dev mode', () => {
-    test('backs off exponentially between dial attempts, capped at the maximum', () => {
+    test('backs off exponentially between dial attempts, capped at the maximum, with full jitter', () => {
+        const attempts = [1, 2, 3, 4, 5, 6, 10];
+        const top = (): number => 1;
         assert.deepEqual(
-            [1, 2, 3, 4, 5, 6, 10].map((attempt) => reconnectDelay(attempt, 500, 4_000)),
+            attempts.map((attempt) => reconnectDelay(attempt, 500, 4_000, top)),
             [500, 1_000, 2_000, 4_000, 4_000, 4_000, 4_000],
         );
-        assert.equal(reconnectDelay(1, 500, 100), 500);
+        assert.equal(reconnectDelay(1, 500, 100, top), 500);
+        assert.deepEqual(
+            attempts.map((attempt) => reconnectDelay(attempt, 500, 4_000, () => 0)),
+            [0, 0, 0, 0, 0, 0, 0],
+        );
+        assert.deepEqual(
+            attempts.map((attempt) => reconnectDelay(attempt, 500, 4_000, () => 0.25)),
+            [125, 250, 500, 1_000, 1_000, 1_000, 1_000],
+        );
+        for (let i = 0; i < 100; i++) {
+            const delay = reconnectDelay(3, 500, 4_000);
+            assert.ok(delay >= 0 && delay <= 2_000, `delay ${String(delay)} outside [0, 2000]`);
+        }
     });
 
     test('registers again when the peer stops and comes back, and the sidecar readiness follows', async (t) => {
