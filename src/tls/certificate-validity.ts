@@ -24,14 +24,14 @@ export function validityOf(cert: X509Certificate): Validity {
     return { notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) };
 }
 
-/** Why `cert` is not valid at `now` ("expired on …", "not valid before …"), or undefined when it is. */
+/** Why `cert` is not valid at `now` ("expired on …", "is not valid before …"), or undefined when it is. */
 export function validityProblem(cert: X509Certificate, now: Date): string | undefined {
     const { notBefore, notAfter } = validityOf(cert);
     if (notAfter < now) {
         return `expired on ${cert.validTo}`;
     }
     if (notBefore > now) {
-        return `not valid before ${cert.validFrom}`;
+        return `is not valid before ${cert.validFrom}`;
     }
     return undefined;
 }
