@@ -19,7 +19,7 @@ import { FakePeer } from '../../src/testing/fake-peer.ts';
 import { ChaincodeServer } from '../../src/shim/chaincode-server.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
 import { SecretVolume } from '../helpers/secret-volume.ts';
-import { TEST_CHAINCODE_ID } from '../helpers/server.ts';
+import { TEST_PACKAGE_ID } from '../../src/testing/serve-chaincode.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -108,7 +108,7 @@ async function serveFromVolume(t: TestContext): Promise<Running> {
         }),
     );
     const server = new ChaincodeServer({
-        chaincodeId: TEST_CHAINCODE_ID,
+        chaincodeId: TEST_PACKAGE_ID,
         chaincode: probeChaincode(),
         address: '127.0.0.1:0',
         logger: pino({ level: 'silent' }),
@@ -143,7 +143,7 @@ async function serveFromVolume(t: TestContext): Promise<Running> {
         address,
         nextLog: (prefix) => new Promise((resolve) => waiters.push({ prefix, resolve })),
         connectPeer: async () => {
-            const peer = new FakePeer({ chaincodeId: TEST_CHAINCODE_ID });
+            const peer = new FakePeer({ chaincodeId: TEST_PACKAGE_ID });
             t.after(() => {
                 peer.close();
             });
