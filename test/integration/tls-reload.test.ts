@@ -9,10 +9,13 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { before, describe, test, type TestContext } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import tls from 'node:tls';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { resolveTls, type TlsConfig } from '../../src/config/tls-material.ts';
-import { createMetrics, type Metrics } from '../../src/metrics/metrics.ts';
+import { createMetrics } from '../../src/metrics/metrics.ts';
 import { watchServingCertificate } from '../../src/process/serving-certificate.ts';
 import { createTlsFixture, type KeyAndCert, type TlsFixture } from '../../src/testing/certs.ts';
 import { FakePeer } from '../../src/testing/fake-peer.ts';
@@ -69,8 +72,6 @@ function servedFingerprint(address: string): Promise<string> {
 }
 
 interface Running {
-    readonly volume: SecretVolume;
-    readonly metrics: Metrics;
     readonly address: string;
     /** Resolves with the next log line (from now on) whose message starts with `prefix`. */
     readonly nextLog: (prefix: string) => Promise<Record<string, unknown>>;
@@ -79,34 +80,39 @@ interface Running {
     readonly metric: (name: string, labels?: Record<string, string>) => Promise<number | undefined>;
 }
 
-/** A mutual-TLS server reading its pair from a kubelet-style volume, with the reloader main.ts starts. */
-async function serveFromVolume(t: TestContext): Promise<Running> {
-    const volume = SecretVolume.create(t, secretFiles(fixture.server));
+/** A JSON logger whose lines can be waited for. */
+function waitableLogger(): { logger: Logger; nextLog: Running['nextLog'] } {
+    const waiters: { prefix: string; resolve: (line: Record<string, unknown>) => void }[] = [];
+    const destination = new Writable({
+        write(chunk: Buffer, _encoding, callback): void {
+            for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
+                const line = JSON.parse(text) as Record<string, unknown>;
+                for (const waiter of waiters.filter((w) => String(line.msg).startsWith(w.prefix))) {
+                    waiters.splice(waiters.indexOf(waiter), 1);
+                    waiter.resolve(line);
+                }
+            }
+            callback();
+        },
+    });
+    return {
+        logger: pino({ level: 'info' }, destination),
+        nextLog: (prefix) => new Promise((resolve) => waiters.push({ prefix, resolve })),
+    };
+}
+
+/** A mutual-TLS server reading its pair from `dir`'s tls.key, tls.crt and ca.crt, with the reloader main.ts starts. */
+async function serveFiles(t: TestContext, dir: string): Promise<Running> {
     const config = resolveTls({
         disabled: null,
-        keyFile: volume.path('tls.key'),
-        certFile: volume.path('tls.crt'),
-        clientCaFile: volume.path('ca.crt'),
+        keyFile: path.join(dir, 'tls.key'),
+        certFile: path.join(dir, 'tls.crt'),
+        clientCaFile: path.join(dir, 'ca.crt'),
         key: null,
         cert: null,
         clientCa: null,
     }) as TlsConfig;
-    const waiters: { prefix: string; resolve: (line: Record<string, unknown>) => void }[] = [];
-    const logger = pino(
-        { level: 'info' },
-        new Writable({
-            write(chunk: Buffer, _encoding, callback): void {
-                for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
-                    const line = JSON.parse(text) as Record<string, unknown>;
-                    for (const waiter of waiters.filter((w) => String(line.msg).startsWith(w.prefix))) {
-                        waiters.splice(waiters.indexOf(waiter), 1);
-                        waiter.resolve(line);
-                    }
-                }
-                callback();
-            },
-        }),
-    );
+    const { logger, nextLog } = waitableLogger();
     const server = new ChaincodeServer({
         chaincodeId: TEST_PACKAGE_ID,
         chaincode: probeChaincode(),
@@ -115,9 +121,6 @@ async function serveFromVolume(t: TestContext): Promise<Running> {
         tls: config,
     });
     const address = `127.0.0.1:${String(await server.start())}`;
-    t.after(() => {
-        server.forceClose();
-    });
     const metrics = createMetrics({ servingTls: true });
     const watcher = watchServingCertificate({
         tls: config,
@@ -130,18 +133,11 @@ async function serveFromVolume(t: TestContext): Promise<Running> {
     });
     t.after(() => {
         watcher.close();
+        server.forceClose();
     });
-    const metric = async (name: string, labels: Record<string, string> = {}): Promise<number | undefined> => {
-        const found = (await metrics.registry.getSingleMetric(name)?.get())?.values.find((value) =>
-            Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted),
-        );
-        return found?.value;
-    };
     return {
-        volume,
-        metrics,
         address,
-        nextLog: (prefix) => new Promise((resolve) => waiters.push({ prefix, resolve })),
+        nextLog,
         connectPeer: async () => {
             const peer = new FakePeer({ chaincodeId: TEST_PACKAGE_ID });
             t.after(() => {
@@ -154,8 +150,17 @@ async function serveFromVolume(t: TestContext): Promise<Running> {
             });
             return peer;
         },
-        metric,
+        metric: async (name, labels = {}) => {
+            const values = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+            return values.find((value) => Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted))
+                ?.value;
+        },
     };
+}
+
+async function serveFromVolume(t: TestContext): Promise<Running & { volume: SecretVolume }> {
+    const volume = SecretVolume.create(t, secretFiles(fixture.server));
+    return { ...(await serveFiles(t, volume.dir)), volume };
 }
 
 describe('TLS key pair reload', () => {
@@ -229,4 +234,22 @@ describe('TLS key pair reload', () => {
             assert.equal(await servedFingerprint(running.address), fingerprint(renewed.cert));
         });
     }
+
+    test('plain files rewritten in place (no Secret volume) are picked up too', async (t) => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'tls-files-'));
+        t.after(() => {
+            rmSync(dir, { recursive: true, force: true });
+        });
+        const write = (files: Record<string, string>): void => {
+            for (const [name, content] of Object.entries(files)) {
+                writeFileSync(path.join(dir, name), content);
+            }
+        };
+        write(secretFiles(fixture.server));
+        const running = await serveFiles(t, dir);
+        const reloaded = running.nextLog('TLS key pair reloaded');
+        write(secretFiles(renewed));
+        assert.equal((await reloaded).fingerprint256, fingerprint(renewed.cert));
+        assert.equal(await servedFingerprint(running.address), fingerprint(renewed.cert));
+    });
 });
