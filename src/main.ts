@@ -22,6 +22,7 @@ import { ChaincodeServer } from './shim/chaincode-server.ts';
 import { buildSidecar, packageLabel } from './sidecar/app.ts';
 import { Health } from './sidecar/health.ts';
 import { observeStreams } from './metrics/stream-metrics.ts';
+import { watchServingCertificate } from './process/serving-certificate.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -61,7 +62,10 @@ async function main(): Promise<void> {
             return (exports) => chaincodeFromModule(exports, { logger: contractLogger });
         },
     });
-    const metrics = createMetrics({ knownFunctions: chaincode.functionNames });
+    const metrics = createMetrics({
+        knownFunctions: chaincode.functionNames,
+        servingTls: config.peer === undefined && config.tls !== undefined,
+    });
     const health = new Health();
     const startedAt = Date.now();
     const shim = {
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     };
     let endpoint: ChaincodeEndpoint;
     let begin: () => Promise<void>;
+    let stopWatching = (): void => undefined;
     if (config.peer === undefined) {
         const server = new ChaincodeServer({
             ...shim,
@@ -89,6 +94,19 @@ async function main(): Promise<void> {
         endpoint = server;
         begin = async () => {
             await server.start();
+            if (config.tls !== undefined) {
+                const watcher = watchServingCertificate({
+                    tls: config.tls,
+                    updateTls: (material) => {
+                        server.updateTls(material);
+                    },
+                    metrics,
+                    logger: logger.child({ component: 'tls' }),
+                });
+                stopWatching = () => {
+                    watcher.close();
+                };
+            }
             health.markServing();
         };
     } else {
@@ -145,6 +163,7 @@ async function main(): Promise<void> {
             }
             logger.info({ signal, graceMs: config.shutdown.graceMs }, 'draining');
             health.startDraining();
+            stopWatching();
             const clean = await endpoint.close(config.shutdown.graceMs);
             await sidecar.close();
             if (!clean) {

@@ -3,17 +3,22 @@
 // Turns the TLS settings into checked PEM material: the server's key, certificate and
 // client CA, and in client mode the peer's root certificate and our client pair.
 
-import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { settingName } from './settings.ts';
 import { errorMessage } from '../shim/errors.ts';
 import { ConfigError } from './config-error.ts';
+import { checkServerMaterial, TlsMaterialError, type MaterialPart } from '../tls/server-material.ts';
+import type { TlsFiles } from '../tls/file-reloader.ts';
 
-/** The server's TLS material, read and checked. */
+/** The server's TLS material, read and checked (valid at start-up). */
 export interface TlsConfig {
     readonly key: Buffer;
     readonly cert: Buffer;
     readonly clientCa: Buffer | undefined;
+    /** Set when the key and certificate come from files rather than inline PEM. */
+    readonly files: TlsFiles | undefined;
+    /** The serving certificate's notAfter. */
+    readonly notAfter: Date;
 }
 
 export interface TlsSettings {
@@ -26,7 +31,7 @@ export interface TlsSettings {
     readonly clientCa: string | null;
 }
 
-export function resolveTls(tls: TlsSettings): TlsConfig | undefined {
+export function resolveTls(tls: TlsSettings, now: Date = new Date()): TlsConfig | undefined {
     const key = pemSetting(tls.keyFile, tls.key, 'tls.keyFile', 'tls.key');
     const cert = pemSetting(tls.certFile, tls.cert, 'tls.certFile', 'tls.cert');
     const clientCa = pemSetting(tls.clientCaFile, tls.clientCa, 'tls.clientCaFile', 'tls.clientCa');
@@ -52,26 +57,33 @@ export function resolveTls(tls: TlsSettings): TlsConfig | undefined {
     if (cert === undefined) {
         throw new ConfigError(`${settingName('tls.certFile')}: a TLS key is set but no certificate`);
     }
-    checkKeyMatchesCert(key, cert);
-    return { key, cert, clientCa };
+    const { notAfter } = checkAtStartUp(tls, { key, cert, clientCa }, now);
+    const files =
+        tls.keyFile !== null && tls.certFile !== null
+            ? { keyFile: tls.keyFile, certFile: tls.certFile, clientCaFile: tls.clientCaFile ?? undefined }
+            : undefined;
+    return { key, cert, clientCa, files, notAfter };
 }
 
-function checkKeyMatchesCert(key: Buffer, cert: Buffer): void {
-    let matches: boolean;
+/** The material as a handshake will use it; a certificate outside its validity window stops start-up. */
+function checkAtStartUp(
+    tls: TlsSettings,
+    material: { key: Buffer; cert: Buffer; clientCa: Buffer | undefined },
+    now: Date,
+): { notAfter: Date } {
+    const names: Record<MaterialPart, string> = {
+        key: settingName(tls.key === null ? 'tls.keyFile' : 'tls.key'),
+        cert: settingName(tls.cert === null ? 'tls.certFile' : 'tls.cert'),
+        clientCa: settingName(tls.clientCa === null ? 'tls.clientCaFile' : 'tls.clientCa'),
+    };
     try {
-        matches = new X509Certificate(cert).checkPrivateKey(createPrivateKey(key));
+        return checkServerMaterial(material, now);
     } catch (err) {
-        throw new ConfigError(
-            `${settingName('tls.keyFile')}: cannot read the TLS key or certificate: ${errorMessage(err)}`,
-            {
-                cause: err,
-            },
-        );
-    }
-    if (!matches) {
-        throw new ConfigError(
-            `${settingName('tls.keyFile')}: the TLS key does not match the certificate in ${settingName('tls.certFile')}`,
-        );
+        if (!(err instanceof TlsMaterialError)) {
+            throw err;
+        }
+        const against = err.against === undefined ? '' : ` in ${names[err.against]}`;
+        throw new ConfigError(`${names[err.part]}: ${err.message}${against}`, { cause: err });
     }
 }
 

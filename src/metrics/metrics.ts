@@ -13,6 +13,8 @@ const TRANSACTION_LABELS = ['type', 'function', 'outcome'] as const;
 const LEDGER_REQUEST_LABELS = ['request'] as const;
 const MESSAGE_LABELS = ['direction', 'type'] as const;
 const STREAM_ERROR_LABELS = ['reason'] as const;
+const TLS_RELOAD_LABELS = ['outcome'] as const;
+const TLS_RELOAD_OUTCOMES = ['success', 'failure'] as const;
 
 // From 1 ms (a pure in-memory invoke) up to the peer's default 30 s execute timeout
 // (core.yaml chaincode.executetimeout): a transaction can't take longer than that and still count.
@@ -48,6 +50,13 @@ export interface Metrics {
     /** `chaincode_registrations_total`: REGISTERED messages received from a peer. */
     readonly registrations: Counter;
     /**
+     * `chaincode_tls_certificate_expiry_timestamp_seconds`: the serving certificate's notAfter, in
+     * seconds since the epoch. Registered only when {@link MetricsOptions.servingTls} is set.
+     */
+    readonly tlsCertificateExpiry: Gauge;
+    /** `chaincode_tls_reloads_total`: attempts to serve renewed TLS files, by `outcome`. Only with `servingTls`. */
+    readonly tlsReloads: Counter<(typeof TLS_RELOAD_LABELS)[number]>;
+    /**
      * The `function` label for a function name: the name itself when the chaincode declares it,
      * otherwise {@link OTHER_FUNCTION}. The name comes from a client's args, so it must not become
      * a label value unchecked.
@@ -59,6 +68,8 @@ export interface Metrics {
 export interface MetricsOptions {
     /** The function names the chaincode declares; each gets its own `function` label value. */
     readonly knownFunctions?: readonly string[];
+    /** The server serves TLS: register the TLS metrics (without TLS they would only show a false 0). */
+    readonly servingTls?: boolean;
 }
 
 /**
@@ -81,6 +92,16 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     // Export every reason from the start so rate() and alerts see 0 rather than no series.
     for (const reason of STREAM_ERROR_REASONS) {
         streamErrors.inc({ reason }, 0);
+    }
+    const tlsRegisters = options.servingTls === true ? registers : [];
+    const tlsReloads = new Counter({
+        name: 'chaincode_tls_reloads_total',
+        help: 'Attempts to serve a renewed TLS key pair from the watched files, by outcome.',
+        labelNames: TLS_RELOAD_LABELS,
+        registers: tlsRegisters,
+    });
+    for (const outcome of TLS_RELOAD_OUTCOMES) {
+        tlsReloads.inc({ outcome }, 0);
     }
 
     return {
@@ -121,6 +142,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
             help: 'REGISTERED messages received from a peer.',
             registers,
         }),
+        tlsCertificateExpiry: new Gauge({
+            name: 'chaincode_tls_certificate_expiry_timestamp_seconds',
+            help: "The serving TLS certificate's notAfter, in seconds since the Unix epoch.",
+            registers: tlsRegisters,
+        }),
+        tlsReloads,
         functionLabel: (name) => (known.has(name) ? name : OTHER_FUNCTION),
     };
 }

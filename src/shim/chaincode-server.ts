@@ -12,15 +12,11 @@ import { drainStreams, settlesWithin } from './drain.ts';
 import { handlerSettings, serveStream } from './peer-stream.ts';
 import type { StreamHandler } from './stream-handler.ts';
 import type { StreamObservers } from './stream-observers.ts';
-import { listenTls, type TlsListener } from './tls-listener.ts';
+import { listenTls, type TlsCredentials, type TlsListener } from './tls-listener.ts';
 import type { Chaincode } from './types.ts';
 
 /** PEM material for the server side of TLS; a client CA makes client certificates mandatory. */
-export interface ServerTls {
-    readonly key: Buffer;
-    readonly cert: Buffer;
-    readonly clientCa?: Buffer | undefined;
-}
+export type ServerTls = TlsCredentials;
 
 export interface ChaincodeServerOptions {
     readonly chaincodeId: string;
@@ -93,6 +89,18 @@ export class ChaincodeServer {
         const port = tls === undefined ? await this.#bindPlaintext() : await this.#bindTls(tls);
         this.#log.info({ address: this.#options.address, port, tls: this.#tlsMode() }, 'chaincode server listening');
         return port;
+    }
+
+    /**
+     * Serves new TLS handshakes with `tls` (a renewed key pair, a new client CA); streams already
+     * open are not touched. Only for a server started with TLS; whether client certificates are
+     * required stays as it was at start. Throws if the material does not make a TLS context.
+     */
+    updateTls(tls: ServerTls): void {
+        if (this.#tlsListener === undefined) {
+            throw new Error('updateTls: the server is not serving TLS');
+        }
+        this.#tlsListener.setCredentials(tls);
     }
 
     /**

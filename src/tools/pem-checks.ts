@@ -7,6 +7,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { validityProblem } from '../tls/certificate-validity.ts';
 import { ToolError, fsReason } from './tool-error.ts';
 
 const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
@@ -50,9 +51,10 @@ function covers(cert: X509Certificate, name: string): boolean {
 }
 
 function expiryWarnings(certs: readonly X509Certificate[], flag: string, now: Date): string[] {
-    return certs
-        .filter((cert) => new Date(cert.validTo) < now)
-        .map((cert) => `${flag}: certificate "${cert.subject.replace(/\n/g, ', ')}" expired on ${cert.validTo}`);
+    return certs.flatMap((cert) => {
+        const problem = validityProblem(cert, now);
+        return problem === undefined ? [] : [`${flag}: certificate "${cert.subject.replace(/\n/g, ', ')}" ${problem}`];
+    });
 }
 
 /**

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTlsFixture, type TlsFixture } from '../../src/testing/certs.ts';
+import { createTlsFixture, type KeyAndCert, type TlsFixture } from '../../src/testing/certs.ts';
 import { ENTRY_POINT } from '../helpers/child-server.ts';
 import { FAIL_FAST_MS } from './support.ts';
 
@@ -32,8 +32,13 @@ interface Case {
     readonly secret?: string;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 let dir: string;
 let certs: TlsFixture;
+/** Server certificates outside their validity window: expired yesterday, valid from tomorrow. */
+let expiredServer: KeyAndCert;
+let futureServer: KeyAndCert;
 const file = (name: string, content: string): string => {
     const target = path.join(dir, name);
     writeFileSync(target, content);
@@ -63,6 +68,22 @@ const cases: readonly Case[] = [
             CHAINCODE_TLS_CERT: file('server.crt', certs.server.cert),
         }),
         expect: ['tls.keyFile', 'CHAINCODE_TLS_KEY', 'tls.certFile', 'does not match'],
+    },
+    {
+        name: 'an expired server certificate',
+        env: () => ({
+            CHAINCODE_TLS_KEY: file('expired.key', expiredServer.key),
+            CHAINCODE_TLS_CERT: file('expired.crt', expiredServer.cert),
+        }),
+        expect: ['tls.certFile', 'CHAINCODE_TLS_CERT', 'the certificate expired on'],
+    },
+    {
+        name: 'a server certificate that is not valid yet',
+        env: () => ({
+            CHAINCODE_TLS_KEY_PEM: futureServer.key,
+            CHAINCODE_TLS_CERT_PEM: futureServer.cert,
+        }),
+        expect: ['tls.cert', 'CHAINCODE_TLS_CERT_PEM', 'the certificate is not valid before'],
     },
     {
         name: 'a key without a certificate',
@@ -204,6 +225,21 @@ const exits = new Map<string, Exit>();
 before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ccaas-config-errors-'));
     certs = await createTlsFixture();
+    const hosts = ['localhost'];
+    expiredServer = await certs.ca.issue({
+        commonName: 'expired',
+        hosts,
+        usage: 'server',
+        notBefore: new Date(Date.now() - 30 * DAY_MS),
+        notAfter: new Date(Date.now() - DAY_MS),
+    });
+    futureServer = await certs.ca.issue({
+        commonName: 'future',
+        hosts,
+        usage: 'server',
+        notBefore: new Date(Date.now() + DAY_MS),
+        notAfter: new Date(Date.now() + 30 * DAY_MS),
+    });
     const queue = [...cases];
     const worker = async (): Promise<void> => {
         for (let next = queue.shift(); next !== undefined; next = queue.shift()) {

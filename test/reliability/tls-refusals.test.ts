@@ -2,7 +2,8 @@
 //
 // What a mutual-TLS server refuses: plaintext, no client certificate, a certificate from
 // another CA, an expired certificate. Each refusal opens no stream, reaches no handler, is
-// logged once as a warning, and the server goes on serving a good peer right after it.
+// logged once as a warning naming the reason and the client's address, and the server goes on
+// serving a good peer right after it.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -43,23 +44,34 @@ after(() => {
     stray.stop();
 });
 
-const refusals: { readonly name: string; readonly dial: () => DialTls | undefined }[] = [
-    { name: 'a plaintext client', dial: () => undefined },
-    { name: 'a client with no certificate', dial: () => ({ rootCert: fixture.ca.cert }) },
+const refusals: {
+    readonly name: string;
+    readonly dial: () => DialTls | undefined;
+    /** The reason the warning must give. */
+    readonly reason: string;
+}[] = [
+    { name: 'a plaintext client', dial: () => undefined, reason: 'not a TLS client (plaintext or another protocol?)' },
+    {
+        name: 'a client with no certificate',
+        dial: () => ({ rootCert: fixture.ca.cert }),
+        reason: 'no client certificate',
+    },
     {
         name: 'a client whose certificate comes from another CA',
         dial: () => ({ rootCert: fixture.ca.cert, clientKey: stranger.key, clientCert: stranger.cert }),
+        reason: 'client certificate is not signed by the trusted CA',
     },
     {
         name: 'a client whose certificate has expired',
         dial: () => ({ rootCert: fixture.ca.cert, clientKey: expired.key, clientCert: expired.cert }),
+        reason: 'client certificate expired',
     },
 ];
 let refused = 0;
 
 describe('a mutual-TLS server', () => {
-    for (const { name, dial } of refusals) {
-        test(`refuses ${name}: no stream, no handler, one warning logged, and a good peer is served right after`, async (t) => {
+    for (const { name, dial, reason } of refusals) {
+        test(`refuses ${name}: no stream, no handler, one warning with reason and address, and a good peer is served right after`, async (t) => {
             const { server, connectPeer, logs } = await serve(t, probeChaincode(), {
                 creator,
                 logLevel: 'debug',
@@ -91,7 +103,12 @@ describe('a mutual-TLS server', () => {
             );
             const warnings = logs.filter((line) => line.msg === 'TLS handshake refused');
             assert.equal(warnings.length, 1, 'the refusal was not logged exactly once');
-            assert.equal(typeof warnings[0]?.reason, 'string');
+            assert.equal(warnings[0]?.reason, reason);
+            assert.match(
+                String(warnings[0].remote),
+                /^127\.0\.0\.1:\d+$/,
+                'the warning does not name the remote address',
+            );
             assert.deepEqual(await stray.settle(), []);
         });
     }

@@ -43,6 +43,7 @@ const FORBIDDEN: Readonly<Record<string, readonly string[]>> = {
     // The protocol core knows the wire and nothing that knows about config, metrics or the process.
     shim: [
         'config',
+        'tls',
         'metrics',
         'sidecar',
         'process',
@@ -56,6 +57,7 @@ const FORBIDDEN: Readonly<Record<string, readonly string[]>> = {
     wire: [
         'shim',
         'config',
+        'tls',
         'metrics',
         'sidecar',
         'process',

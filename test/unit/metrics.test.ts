@@ -148,3 +148,16 @@ test('rejects a label name that was not declared', () => {
         metrics.messages.inc({ direction: 'sent', kind: 'COMPLETED' });
     });
 });
+
+test('the TLS metrics exist only for a server serving TLS, reload outcomes exported as 0 from the start', async () => {
+    const plain = await createMetrics().registry.metrics();
+    assert.ok(!plain.includes('chaincode_tls_'), 'a server without TLS exports TLS metrics');
+
+    const metrics = createMetrics({ servingTls: true });
+    metrics.tlsCertificateExpiry.set(1_900_000_000);
+    metrics.tlsReloads.inc({ outcome: 'failure' });
+    const text = await metrics.registry.metrics();
+    assert.equal(sample(text, 'chaincode_tls_certificate_expiry_timestamp_seconds'), 1_900_000_000);
+    assert.equal(sample(text, 'chaincode_tls_reloads_total{outcome="success"}'), 0);
+    assert.equal(sample(text, 'chaincode_tls_reloads_total{outcome="failure"}'), 1);
+});
