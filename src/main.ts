@@ -5,6 +5,7 @@
 // chaincode server (or dev-mode client) and sidecar, and owns signals and exit codes.
 
 import closeWithGrace from 'close-with-grace';
+import { X509Certificate } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { loadChaincode } from './chaincode-loader.ts';
 import { loadConfig, parseHostPort, type Config, type LoadedConfig } from './config.ts';
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
         maxSendMessageBytes: config.grpc.maxSendMessageBytes,
         observers: observeStreams(metrics),
     };
+    if (config.peer === undefined && config.tls !== undefined) {
+        metrics.setTlsCertificateExpiry(Date.parse(new X509Certificate(config.tls.cert).validTo) / 1000);
+    }
     let endpoint: ChaincodeEndpoint;
     let begin: () => Promise<void>;
     if (config.peer === undefined) {

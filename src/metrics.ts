@@ -36,6 +36,7 @@ const TRANSACTION_LABELS = ['type', 'function', 'outcome'] as const;
 const LEDGER_REQUEST_LABELS = ['request'] as const;
 const MESSAGE_LABELS = ['direction', 'type'] as const;
 const STREAM_ERROR_LABELS = ['reason'] as const;
+const TLS_CERTIFICATE_EXPIRY = 'chaincode_tls_certificate_expiry_timestamp_seconds';
 
 // From 1 ms (a pure in-memory invoke) up to the peer's default 30 s execute timeout
 // (core.yaml chaincode.executetimeout): a transaction can't take longer than that and still count.
@@ -70,6 +71,16 @@ export interface Metrics {
     readonly streamErrors: Counter<(typeof STREAM_ERROR_LABELS)[number]>;
     /** `chaincode_registrations_total`: REGISTERED messages received from a peer. */
     readonly registrations: Counter;
+    /** `chaincode_ready`: 1 while `/readyz` answers 200, else 0; the sidecar sets it on each scrape. */
+    readonly ready: Gauge;
+    /** `chaincode_draining`: 1 once shutdown has begun, else 0; the sidecar sets it on each scrape. */
+    readonly draining: Gauge;
+    /**
+     * Exports `chaincode_tls_certificate_expiry_timestamp_seconds`, the serving certificate's notAfter in
+     * Unix seconds. Called at start-up when the server serves TLS; until then the metric is not exported at
+     * all (a gauge without labels would read 0, which an expiry alert takes for a long-expired certificate).
+     */
+    setTlsCertificateExpiry(notAfterSeconds: number): void;
     /**
      * The `function` label for a function name: the name itself when the chaincode declares it,
      * otherwise {@link OTHER_FUNCTION}. The name comes from a client's args, so it must not become
@@ -105,6 +116,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     for (const reason of STREAM_ERROR_REASONS) {
         streamErrors.inc({ reason }, 0);
     }
+
+    const tlsCertificateExpiry = new Gauge({
+        name: TLS_CERTIFICATE_EXPIRY,
+        help: 'When the serving TLS certificate expires (its notAfter), in seconds since the Unix epoch.',
+        registers: [],
+    });
 
     return {
         registry,
@@ -144,6 +161,22 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
             help: 'REGISTERED messages received from a peer.',
             registers,
         }),
+        ready: new Gauge({
+            name: 'chaincode_ready',
+            help: '1 while the process is ready for traffic (/readyz 200), else 0.',
+            registers,
+        }),
+        draining: new Gauge({
+            name: 'chaincode_draining',
+            help: '1 once shutdown has begun and the process is draining, else 0.',
+            registers,
+        }),
+        setTlsCertificateExpiry: (notAfterSeconds) => {
+            if (registry.getSingleMetric(TLS_CERTIFICATE_EXPIRY) === undefined) {
+                registry.registerMetric(tlsCertificateExpiry);
+            }
+            tlsCertificateExpiry.set(notAfterSeconds);
+        },
         functionLabel: (name) => (known.has(name) ? name : OTHER_FUNCTION),
     };
 }
