@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-    { ignores: ['dist/', 'src/generated/', 'node_modules/', 'helm/', 'scratch/', '.tools/'] },
+    { ignores: ['dist/', 'src/wire/generated/', 'node_modules/', 'helm/', 'scratch/', '.tools/'] },
     eslint.configs.recommended,
     tseslint.configs.strictTypeChecked,
     {

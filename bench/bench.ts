@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The benchmark of issue 8: runs the chosen mode (comparison, soak or profile) and prints
-// Markdown to stdout; progress goes to stderr.
+// The benchmark that checks our performance goals (BENCHMARKS.md): runs the chosen mode
+// (comparison, soak or profile) and prints Markdown to stdout; progress goes to stderr.
 
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';

@@ -5,12 +5,13 @@
 
 import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { chaincodeMessageCodec } from '../src/protos.ts';
-import { chaincodeInputCodec } from '../src/shim/codecs.ts';
+import { chaincodeMessageCodec } from '../src/wire/protos.ts';
+import { chaincodeInputCodec } from '../src/wire/codecs.ts';
 import { createCertificateAuthority } from '../src/testing/certs.ts';
 import { buildSignedProposal } from '../src/testing/proposal-builder.ts';
 import { encodeMessage, fieldBytes, fieldVarint, MessageType, MessageView } from './wire.ts';
 import { BENCH_CHAINCODE_ID, BENCH_CHANNEL, benchArgs, benchKey, benchValue, MAX_K } from './workload.ts';
+import { PEER_MESSAGE_LIMIT } from '../src/wire/limits.ts';
 
 export interface DriverOptions {
     readonly address: string;
@@ -138,8 +139,8 @@ class PeerStream {
         this.#expected = ledger.get(benchKey(k - 1)) ?? Buffer.alloc(0);
         this.#prefix = randomBytes((TXID_LENGTH - COUNTER_DIGITS) / 2).toString('hex');
         this.#client = new grpc.Client(address, grpc.credentials.createInsecure(), {
-            'grpc.max_receive_message_length': 100 * 1024 * 1024,
-            'grpc.max_send_message_length': 100 * 1024 * 1024,
+            'grpc.max_receive_message_length': PEER_MESSAGE_LIMIT,
+            'grpc.max_send_message_length': PEER_MESSAGE_LIMIT,
             // One connection per stream, as S peers would have; grpc-js shares them otherwise.
             'grpc.use_local_subchannel_pool': 1,
         });

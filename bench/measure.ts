@@ -3,6 +3,7 @@
 // Measures one target on one workload: fresh server child, warm-up, then a measured run with
 // the server's CPU time, its peak RSS, latency percentiles and the driver's own CPU load.
 
+import { within } from '../src/testing/within.ts';
 import { LoadDriver } from './driver.ts';
 import type { Workload } from './options.ts';
 import { RssSampler, ServerChild, type SpawnOptions, type TargetName } from './target.ts';
@@ -38,19 +39,6 @@ export function percentile(sorted: Float64Array, p: number): number {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
 }
 
-/** Rejects with a timeout error when `ms` pass first. */
-export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-            reject(new Error(`${what} timed out`));
-        }, ms);
-    });
-    return Promise.race([promise, deadline]).finally(() => {
-        clearTimeout(timer);
-    });
-}
-
 /** Starts the target's server, runs the workload against it and stops it; never throws for a failing target. */
 export async function measure(
     target: TargetName,
@@ -67,8 +55,8 @@ export async function measure(
         const server = child;
         driver = await within(
             LoadDriver.connect({ address: server.address, streams: workload.s, inFlight: workload.c, k: workload.k }),
-            remaining(),
             `${target}: handshake`,
+            remaining(),
         );
         const rss = new RssSampler(server);
         const warm = await driver.run(workload.warmup, remaining());

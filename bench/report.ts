@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Markdown tables for the results: one line per target and row, the ours/fabric-shim,
-// ours/floor and contract/ours ratios, and where ours stands against the goals of issue 8.
+// ours/floor and contract/ours ratios, and where ours stands against the performance goals
+// listed in BENCHMARKS.md.
 
 import type { Measurement } from './measure.ts';
 import type { Workload } from './options.ts';
@@ -96,7 +97,7 @@ export function ratiosTable(measurements: readonly Measurement[], workloads: rea
     return markdownTable(['workload', 'ratio', 'CPU µs/tx', 'tx/s', 'p99', 'RSS max'], rows);
 }
 
-/** Issue 8's goals that this run can judge, each with the measured value and a verdict. */
+/** The performance goals (BENCHMARKS.md) that this run can judge, each with the measured value and a verdict. */
 export function goalsTable(measurements: readonly Measurement[], workloads: readonly Workload[]): string {
     const rows: string[][] = [];
     const verdict = (ok: boolean): string => (ok ? 'met' : 'not met');

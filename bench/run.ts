@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Entry point of `npm run bench`: makes the repository's protos/ visible beside the compiled
-// src/ (src/protos.ts looks for ../protos), then runs the benchmark.
+// src/ (src/wire/protos.ts looks for ../../protos), then runs the benchmark.
 
 import { existsSync, symlinkSync } from 'node:fs';
 import path from 'node:path';

@@ -3,7 +3,7 @@
 // Just enough protobuf to read and write a ChaincodeMessage and the few payloads the benchmark
 // uses, without allocating per field: the driver and the floor server must cost as little as possible.
 
-/** ChaincodeMessage.Type numbers (chaincode-protocol.md §1.3). */
+/** ChaincodeMessage.Type numbers (docs/chaincode-protocol.md, section 2). */
 export const MessageType = {
     REGISTER: 1,
     REGISTERED: 2,

@@ -2,6 +2,10 @@
 //
 // The public API for chaincode authors: the fabric-shim-shaped stub and response types,
 // ClientIdentity, the function router, composite-key helpers and the server itself.
+// Importing it registers nothing global (no convict formats, no process listeners). The
+// fabric-contract-api runtime has its own entry point, src/contracts/index.ts
+// (`fabric-ccaas-template/contracts`), because fabric-contract-api installs process
+// listeners and the reflect-metadata polyfill when it loads.
 
 export type * from './shim/types.ts';
 /** fabric-shim's `Iterators` namespace, as types: `Iterators.KV`, `Iterators.StateQueryIterator`, ... */
@@ -13,21 +17,4 @@ export type { ChaincodeFunction, RoutedChaincode, RouterOptions } from './shim/r
 export { createCompositeKey, splitCompositeKey } from './shim/keys.ts';
 export { ChaincodeServer } from './shim/chaincode-server.ts';
 export type { ChaincodeServerOptions, ServerTls } from './shim/chaincode-server.ts';
-export { InvalidArgumentError, LedgerRequestError, StreamClosedError } from './errors.ts';
-export {
-    ContractChaincode,
-    createContractChaincode,
-    chaincodeFromModule,
-    METADATA_SCHEMA_URL,
-    SYSTEM_CONTRACT,
-    Context,
-    Contract,
-    Default,
-    Info,
-    Object,
-    Param,
-    Property,
-    Returns,
-    Transaction,
-} from './contracts/index.ts';
-export type { ChaincodeInfo, ContractChaincodeOptions, ContractClass } from './contracts/index.ts';
+export { InvalidArgumentError, LedgerRequestError, StreamClosedError, TransactionEndedError } from './shim/errors.ts';

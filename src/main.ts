@@ -7,17 +7,18 @@
 import closeWithGrace from 'close-with-grace';
 import { X509Certificate } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { loadChaincode } from './chaincode-loader.ts';
-import { loadConfig, parseHostPort, type Config, type LoadedConfig } from './config.ts';
+import { loadChaincode } from './process/chaincode-loader.ts';
+import { loadConfig, type Config, type LoadedConfig } from './config/load-config.ts';
+import { parseHostPort } from './shim/host-port.ts';
 import { chaincodeFromModule } from './contracts/index.ts';
-import { ConfigError } from './errors.ts';
-import { createLogger, routeGrpcLogs } from './logger.ts';
-import { createMetrics } from './metrics.ts';
-import { ChaincodeClient } from './shim/chaincode-client.ts';
+import { ConfigError } from './config/config-error.ts';
+import { createLogger, routeGrpcLogs } from './process/logger.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { DevModeDialer } from './shim/dev-mode-dialer.ts';
 import { ChaincodeServer } from './shim/chaincode-server.ts';
 import { buildSidecar, packageLabel } from './sidecar/app.ts';
 import { Health } from './sidecar/health.ts';
-import { observeStreams } from './stream-metrics.ts';
+import { observeStreams } from './metrics/stream-metrics.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
             health.markServing();
         };
     } else {
-        const client = new ChaincodeClient({
+        const client = new DevModeDialer({
             ...shim,
             peerAddress: config.peer.address,
             tls: config.peer.tls,

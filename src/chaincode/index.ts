@@ -4,7 +4,7 @@
 // functions and keeps this export.
 
 import { Router, type RoutedChaincode } from '../shim/router.ts';
-import { assetTransferFunctions } from './asset-transfer.ts';
+import { assetTransferFunctions } from '../examples/asset-transfer/asset-transfer.ts';
 
 /** A fresh instance of the chaincode, with the names of its functions for metrics. */
 export function createChaincode(): RoutedChaincode {

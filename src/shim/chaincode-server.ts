@@ -5,16 +5,15 @@
 
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeService } from '../protos.ts';
-import type { StreamErrorReason } from '../metrics.ts';
-import { StreamHandler } from './stream-handler.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
+import { chaincodeService } from '../wire/protos.ts';
+import { drainStreams, settlesWithin } from './drain.ts';
+import { serveStream } from './peer-stream.ts';
+import type { StreamHandler } from './stream-handler.ts';
 import type { StreamObservers } from './stream-observers.ts';
 import { listenTls, type TlsListener } from './tls-listener.ts';
 import type { Chaincode } from './types.ts';
-
-/** 100 MiB, the peer's own send and receive limit. */
-export const PEER_MESSAGE_LIMIT = 100 * 1024 * 1024;
 
 /** PEM material for the server side of TLS; a client CA makes client certificates mandatory. */
 export interface ServerTls {
@@ -103,26 +102,14 @@ export class ChaincodeServer {
     async close(graceMs: number): Promise<boolean> {
         this.#closing = true;
         this.#tlsListener?.close();
-        const deadline = new Promise<'deadline'>((resolve) => {
-            setTimeout(resolve, graceMs, 'deadline').unref();
-        });
+        const started = performance.now();
         const stopped = new Promise<void>((resolve) => {
             this.#server.tryShutdown(() => {
                 resolve();
             });
         });
-        const drained = Promise.all([...this.#handlers].map((handler) => handler.drain())).then(
-            () => 'drained' as const,
-        );
-        const first = await Promise.race([drained, deadline]);
-        const cut = first === 'deadline' ? this.inFlight : 0;
-        if (cut > 0) {
-            this.#log.error({ cut }, 'shutdown grace ran out: transactions in flight were cut');
-        }
-        for (const handler of this.#handlers) {
-            handler.end();
-        }
-        if ((await Promise.race([stopped.then(() => 'stopped' as const), deadline])) === 'deadline') {
+        const cut = await drainStreams([...this.#handlers], graceMs, this.#log);
+        if (!(await settlesWithin(stopped, graceMs - (performance.now() - started)))) {
             this.#server.forceShutdown();
         }
         this.#log.info({ cut }, 'chaincode server stopped');
@@ -146,50 +133,24 @@ export class ChaincodeServer {
             call.end();
             return;
         }
-        const handler = new StreamHandler({
-            chaincodeId: this.#options.chaincodeId,
-            chaincode: this.#options.chaincode,
-            mspId: this.#options.mspId,
-            executeTimeoutMs: this.#options.executeTimeoutMs,
-            logger: log,
-            observers: this.#options.observers,
-            connection: {
-                send: (message) => {
-                    call.write(message);
-                },
-                end: () => {
-                    call.end();
-                },
+        log.info({ peer: call.getPeer() }, 'peer connected');
+        const handler = serveStream(
+            call,
+            {
+                chaincodeId: this.#options.chaincodeId,
+                chaincode: this.#options.chaincode,
+                mspId: this.#options.mspId,
+                executeTimeoutMs: this.#options.executeTimeoutMs,
+                logger: log,
+                observers: this.#options.observers,
             },
-        });
+            () => {
+                this.#handlers.delete(handler);
+                this.#options.onStreamCountChange?.(this.#handlers.size);
+            },
+        );
         this.#handlers.add(handler);
         this.#options.onStreamCountChange?.(this.#handlers.size);
-        log.info({ peer: call.getPeer() }, 'peer connected');
-
-        const onClosed = (reason?: Error, kind?: StreamErrorReason): void => {
-            handler.close(reason, kind);
-            if (this.#handlers.delete(handler)) {
-                this.#options.onStreamCountChange?.(this.#handlers.size);
-            }
-        };
-        call.on('data', (message: ChaincodeMessage__Output) => {
-            handler.handle(message);
-        });
-        call.on('end', () => {
-            onClosed();
-            call.end();
-        });
-        // grpc-js reports a cancel after 'end' and 'close', so it is counted here, not in onClosed.
-        call.on('cancelled', () => {
-            this.#options.observers?.onStreamError?.('cancelled');
-            onClosed();
-        });
-        call.on('error', (err: Error & { code?: number }) => {
-            onClosed(err, err.code === grpc.status.RESOURCE_EXHAUSTED ? 'message_too_large' : 'other');
-        });
-        call.on('close', () => {
-            onClosed();
-        });
         handler.start();
     }
 

@@ -4,7 +4,7 @@
 // ClientIdentity: its ID, MSP, certificate and Fabric CA attributes.
 
 import { X509Certificate } from 'node:crypto';
-import { InvalidArgumentError } from '../errors.ts';
+import { InvalidArgumentError } from './errors.ts';
 import { readCertificate, type NameAttribute } from './der.ts';
 import type { ChaincodeStub } from './types.ts';
 

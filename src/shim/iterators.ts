@@ -5,16 +5,15 @@
 // fabric-shim way (`next()`/`close()`) and with `for await`.
 
 import Long from 'long';
-import type { QueryResponse__Output } from '../generated/protos/QueryResponse.ts';
-import {
-    keyModificationCodec,
-    kvCodec,
-    queryResponseCodec,
-    queryStateCloseCodec,
-    queryStateNextCodec,
-} from './codecs.ts';
-import type { TransactionContext } from './transaction.ts';
+import type { QueryResponse__Output } from '../wire/generated/protos/QueryResponse.ts';
+import { keyModificationCodec, kvCodec } from '../wire/codecs.ts';
 import type { CommonIterator, KeyModification, KV, NextResult, QueryPromise } from './types.ts';
+
+/** Where an iterator fetches its next batch and releases the peer's iterator: the LedgerClient. */
+export interface QueryCursor {
+    queryNext(id: string): Promise<QueryResponse__Output>;
+    queryClose(id: string): Promise<void>;
+}
 
 /** Turns one `resultBytes` into what the iterator yields. */
 type ResultDecoder<T> = (bytes: Buffer) => T;
@@ -23,14 +22,14 @@ type ResultDecoder<T> = (bytes: Buffer) => T;
 const DONE = { value: undefined, done: true } as const;
 
 export class QueryIterator<T> implements CommonIterator<T> {
-    readonly #tx: TransactionContext;
+    readonly #cursor: QueryCursor;
     readonly #decode: ResultDecoder<T>;
     #response: QueryResponse__Output;
     #index = 0;
     #closed = false;
 
-    constructor(tx: TransactionContext, response: QueryResponse__Output, decode: ResultDecoder<T>) {
-        this.#tx = tx;
+    constructor(cursor: QueryCursor, response: QueryResponse__Output, decode: ResultDecoder<T>) {
+        this.#cursor = cursor;
         this.#response = response;
         this.#decode = decode;
     }
@@ -41,11 +40,7 @@ export class QueryIterator<T> implements CommonIterator<T> {
             if (!this.#response.has_more || this.#closed) {
                 return DONE as unknown as NextResult<T>;
             }
-            const payload = await this.#tx.request(
-                'QUERY_STATE_NEXT',
-                queryStateNextCodec.encode({ id: this.#response.id }),
-            );
-            this.#response = queryResponseCodec.decode(payload);
+            this.#response = await this.#cursor.queryNext(this.#response.id);
             this.#index = 0;
         }
         const result = this.#response.results[this.#index++];
@@ -61,7 +56,7 @@ export class QueryIterator<T> implements CommonIterator<T> {
             return;
         }
         this.#closed = true;
-        await this.#tx.request('QUERY_STATE_CLOSE', queryStateCloseCodec.encode({ id: this.#response.id }));
+        await this.#cursor.queryClose(this.#response.id);
     }
 
     /** `for await`: closes the iterator after the last result, or when the loop exits early. */

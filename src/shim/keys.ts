@@ -3,7 +3,7 @@
 // Composite keys and the key checks that happen before a request leaves: the U+0000
 // namespace, the partial-key range, and the rules for simple-key ranges.
 
-import { InvalidArgumentError } from '../errors.ts';
+import { InvalidArgumentError } from './errors.ts';
 import type { SplitCompositeKey } from './types.ts';
 
 /** Starts every composite key and follows every one of its components. */

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The ledger requests of one transaction, by collection ('' = public state): each call
-// becomes one request on the stream, and writes go through the write batch when the
-// peer offered one. Argument checks live in the stub; this file speaks the wire.
+// The one way a transaction's requests reach the peer: every ledger call, by collection
+// ('' = public state), iterator paging, multi-key reads and the write batch, each encoded
+// here and queued on the transaction's RequestQueue. Argument checks live in the stub.
 
-import { LedgerRequestError } from '../errors.ts';
-import type { QueryResponse__Output } from '../generated/protos/QueryResponse.ts';
-import { chaincodeMessageCodec } from '../protos.ts';
+import { LedgerRequestError } from './errors.ts';
+import type { QueryResponse__Output } from '../wire/generated/protos/QueryResponse.ts';
+import { chaincodeMessageCodec } from '../wire/protos.ts';
 import {
     chaincodeSpecCodec,
     delStateCodec,
+    getStateMultipleCodec,
+    getStateMultipleResultCodec,
     getHistoryForKeyCodec,
     getQueryResultCodec,
     getStateByRangeCodec,
@@ -20,13 +22,16 @@ import {
     queryMetadataCodec,
     queryResponseCodec,
     queryResponseMetadataCodec,
+    queryStateCloseCodec,
+    queryStateNextCodec,
     responseCodec,
     stateMetadataResultCodec,
-} from './codecs.ts';
+    writeBatchStateCodec,
+} from '../wire/codecs.ts';
 import type { PeerCapabilities } from './peer-capabilities.ts';
-import type { TransactionContext } from './transaction.ts';
+import type { RequestQueue } from './request-queue.ts';
 import type { ChaincodeResponse, QueryResponseMetadata } from './types.ts';
-import { getMultiple, WriteBatch } from './write-batch.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /** The metakey of key-level endorsement policies (the name of `protos.MetaDataKeys` value 0). */
 export const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
@@ -41,12 +46,12 @@ export interface PageRequest {
 }
 
 export class LedgerClient {
-    readonly #tx: TransactionContext;
+    readonly #tx: RequestQueue;
     readonly #capabilities: PeerCapabilities;
     /** Present only when the peer's READY offered WRITE_BATCH_STATE. */
     readonly #batch: WriteBatch | undefined;
 
-    constructor(tx: TransactionContext, capabilities: PeerCapabilities) {
+    constructor(tx: RequestQueue, capabilities: PeerCapabilities) {
         this.#tx = tx;
         this.#capabilities = capabilities;
         this.#batch = capabilities.writeBatch ? new WriteBatch(capabilities.maxWriteBatchSize) : undefined;
@@ -56,8 +61,31 @@ export class LedgerClient {
         return this.#tx.request('GET_STATE', getStateCodec.encode({ key, collection }));
     }
 
-    getMultiple(collection: string, keys: readonly string[]): Promise<Uint8Array[]> {
-        return getMultiple(this.#tx, this.#capabilities, collection, keys);
+    /**
+     * Several keys of one collection, in order. With peer support: GET_STATE_MULTIPLE in chunks
+     * of the advertised size; without: one GET_STATE per key (queued one at a time).
+     */
+    async getMultiple(collection: string, keys: readonly string[]): Promise<Uint8Array[]> {
+        if (!this.#capabilities.getMultipleKeys) {
+            return Promise.all(keys.map((key) => this.get(collection, key)));
+        }
+        const values: Uint8Array[] = [];
+        const size = this.#capabilities.maxGetMultipleKeys;
+        for (let start = 0; start < keys.length; start += size) {
+            const chunk = keys.slice(start, start + size);
+            const payload = await this.#tx.request(
+                'GET_STATE_MULTIPLE',
+                getStateMultipleCodec.encode({ keys: chunk, collection }),
+            );
+            const result = getStateMultipleResultCodec.decode(payload);
+            if (result.values.length !== chunk.length) {
+                throw new LedgerRequestError(
+                    `GET_STATE_MULTIPLE returned ${result.values.length} values for ${chunk.length} keys`,
+                );
+            }
+            values.push(...result.values);
+        }
+        return values;
     }
 
     getHash(collection: string, key: string): Promise<Buffer> {
@@ -129,6 +157,17 @@ export class LedgerClient {
         return queryResponseCodec.decode(payload);
     }
 
+    /** The next batch of the peer's iterator `id` (QUERY_STATE_NEXT). */
+    async queryNext(id: string): Promise<QueryResponse__Output> {
+        const payload = await this.#tx.request('QUERY_STATE_NEXT', queryStateNextCodec.encode({ id }));
+        return queryResponseCodec.decode(payload);
+    }
+
+    /** Releases the peer's iterator `id` (QUERY_STATE_CLOSE). */
+    async queryClose(id: string): Promise<void> {
+        await this.#tx.request('QUERY_STATE_CLOSE', queryStateCloseCodec.encode({ id }));
+    }
+
     /**
      * INVOKE_CHAINCODE. The RESPONSE payload is the callee's own final ChaincodeMessage:
      * COMPLETED carries its Response (any status is returned), ERROR its error text (thrown),
@@ -144,9 +183,14 @@ export class LedgerClient {
         throw new LedgerRequestError(`INVOKE_CHAINCODE of ${name} failed: ${reply.payload.toString('utf8')}`);
     }
 
-    /** Sends the buffered writes, if any; the handler awaits this before COMPLETED. */
-    flush(): Promise<void> {
-        return this.#batch === undefined ? Promise.resolve() : this.#batch.flush(this.#tx);
+    /** Sends the buffered writes, if any; the runner awaits this before COMPLETED. Rejects with the peer's error. */
+    async flush(): Promise<void> {
+        if (this.#batch === undefined || this.#batch.size === 0) {
+            return;
+        }
+        for (const rec of this.#batch.take()) {
+            await this.#tx.request('WRITE_BATCH_STATE', writeBatchStateCodec.encode({ rec }));
+        }
     }
 }
 

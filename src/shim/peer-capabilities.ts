@@ -3,7 +3,7 @@
 // What a peer said it understands in READY: Fabric 3.1+ advertises write batches and
 // multi-key reads in ChaincodeAdditionalParams; older peers send READY empty.
 
-import { additionalParamsCodec } from './codecs.ts';
+import { additionalParamsCodec } from '../wire/codecs.ts';
 
 /** The batch types the chaincode may send on this stream, and how large. */
 export interface PeerCapabilities {

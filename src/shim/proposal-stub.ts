@@ -3,11 +3,11 @@
 // The part of the ChaincodeStub that needs no ledger: arguments, proposal accessors,
 // the event, the peer's MSP ID and composite keys. `Stub` adds the ledger calls.
 
-import { InvalidArgumentError } from '../errors.ts';
+import { InvalidArgumentError } from './errors.ts';
 import { createCompositeKey, splitCompositeKey } from './keys.ts';
 import type { DecodedProposal } from './proposal.ts';
-import type { PeerCapabilities } from './peer-capabilities.ts';
-import type { TransactionContext } from './transaction.ts';
+import type { LedgerClient } from './ledger-client.ts';
+import type { ChaincodeEvent } from '../wire/generated/protos/ChaincodeEvent.ts';
 import type { SerializedIdentity, SignedProposal, SplitCompositeKey, Timestamp } from './types.ts';
 
 /** What the handler knows about a transaction when it builds the stub. */
@@ -15,9 +15,12 @@ export interface StubInput {
     readonly args: readonly Buffer[];
     readonly decorations: Readonly<Record<string, Buffer>>;
     readonly proposal: DecodedProposal | undefined;
-    readonly transaction: TransactionContext;
-    /** What the peer's READY offered (Fabric 3.1 batching). */
-    readonly capabilities: PeerCapabilities;
+    readonly channelId: string;
+    readonly txId: string;
+    /** Where the transaction's ledger calls go. */
+    readonly ledger: LedgerClient;
+    /** Receives the transaction's event; the last setEvent wins. */
+    readonly onEvent: (event: ChaincodeEvent) => void;
     /** The peer organisation's MSP ID (config `CORE_PEER_LOCALMSPID`), if configured. */
     readonly mspId?: string | undefined;
 }
@@ -27,14 +30,18 @@ export class ProposalStub {
     readonly #decorations: Readonly<Record<string, Buffer>>;
     readonly #proposal: DecodedProposal | undefined;
     readonly #mspId: string | undefined;
-    protected readonly tx: TransactionContext;
+    readonly #channelId: string;
+    readonly #txId: string;
+    readonly #onEvent: (event: ChaincodeEvent) => void;
 
     constructor(input: StubInput) {
         this.#args = input.args;
         this.#decorations = input.decorations;
         this.#proposal = input.proposal;
         this.#mspId = input.mspId;
-        this.tx = input.transaction;
+        this.#channelId = input.channelId;
+        this.#txId = input.txId;
+        this.#onEvent = input.onEvent;
     }
 
     getArgs(): string[] {
@@ -55,11 +62,11 @@ export class ProposalStub {
     }
 
     getTxID(): string {
-        return this.tx.txId;
+        return this.#txId;
     }
 
     getChannelID(): string {
-        return this.tx.channelId;
+        return this.#channelId;
     }
 
     getMspID(): string {
@@ -104,7 +111,7 @@ export class ProposalStub {
         if (typeof name !== 'string' || name === '') {
             throw new InvalidArgumentError('setEvent: event name must be a non-empty string');
         }
-        this.tx.event = { event_name: name, payload: toBytes(payload) };
+        this.#onEvent({ event_name: name, payload: toBytes(payload) });
     }
 
     createCompositeKey(objectType: string, attributes: string[]): string {

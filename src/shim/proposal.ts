@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import Long from 'long';
 import type protobuf from 'protobufjs';
-import type { SignedProposal__Output } from '../generated/protos/SignedProposal.ts';
-import { protoRoot } from '../protos.ts';
-import { toBuffer, type RawBytes } from '../proto-shapes.ts';
+import type { SignedProposal__Output } from '../wire/generated/protos/SignedProposal.ts';
+import { protoRoot } from '../wire/protos.ts';
+import { toBuffer, type RawBytes } from '../wire/conversion-shortcuts.ts';
 import type { SerializedIdentity, SignedProposal, Timestamp } from './types.ts';
 
 /** Everything the stub derives from one proposal. */

@@ -6,11 +6,11 @@
 // mode) and streams we opened (dev mode).
 
 import type { Logger } from 'pino';
-import type { StreamErrorReason } from '../metrics.ts';
-import { StreamClosedError } from '../errors.ts';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeIdCodec } from './codecs.ts';
-import { messageType } from './message-type.ts';
+import type { StreamErrorReason } from './stream-observers.ts';
+import { StreamClosedError } from './errors.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeIdCodec } from '../wire/codecs.ts';
+import { messageType } from '../wire/message-type.ts';
 import { NO_CAPABILITIES, parseCapabilities, type PeerCapabilities } from './peer-capabilities.ts';
 import type { StreamObservers } from './stream-observers.ts';
 import { shortTx, TransactionRunner } from './transaction-runner.ts';
@@ -65,11 +65,6 @@ export class StreamHandler {
             observers: this.#observers,
             logger: options.logger,
             send: (message) => this.#send(message),
-            sendRequest: (message) => {
-                if (!this.#send(message)) {
-                    throw new StreamClosedError('the peer stream is closed');
-                }
-            },
         });
     }
 

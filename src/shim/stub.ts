@@ -3,11 +3,11 @@
 // The ChaincodeStub handed to user code: ProposalStub's accessors plus every ledger call,
 // public and private, checked here and sent through the transaction's LedgerClient.
 
-import { InvalidArgumentError } from '../errors.ts';
-import type { QueryResponse__Output } from '../generated/protos/QueryResponse.ts';
+import { InvalidArgumentError } from './errors.ts';
+import type { QueryResponse__Output } from '../wire/generated/protos/QueryResponse.ts';
 import { decodeKeyModification, decodeKv, iterablePromise, QueryIterator } from './iterators.ts';
 import { partialCompositeKeyRange, simpleKeyRange } from './keys.ts';
-import { LedgerClient, pageMetadata, VALIDATION_PARAMETER, type PageRequest } from './ledger-client.ts';
+import { pageMetadata, VALIDATION_PARAMETER, type LedgerClient, type PageRequest } from './ledger-client.ts';
 import { ProposalStub, toBytes, type StubInput } from './proposal-stub.ts';
 import { tolerateUnawaitedCalls } from './unawaited-calls.ts';
 import type {
@@ -28,12 +28,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
 
     constructor(input: StubInput) {
         super(input);
-        this.#ledger = new LedgerClient(input.transaction, input.capabilities);
-    }
-
-    /** Sends writes still buffered for a write batch; the handler awaits it before COMPLETED. */
-    flush(): Promise<void> {
-        return this.#ledger.flush();
+        this.#ledger = input.ledger;
     }
 
     // The per-request calls are not async: an async method returning the ledger's promise costs
@@ -131,7 +126,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
     getHistoryForKey(key: string): QueryPromise<HistoryQueryIterator, KeyModification> {
         const iterator = (async (): Promise<HistoryQueryIterator> => {
             requireKey(key, 'getHistoryForKey');
-            return new QueryIterator(this.tx, await this.#ledger.history(key), decodeKeyModification);
+            return new QueryIterator(this.#ledger, await this.#ledger.history(key), decodeKeyModification);
         })();
         return iterablePromise(iterator, (it) => it);
     }
@@ -233,13 +228,15 @@ export class Stub extends ProposalStub implements ChaincodeStub {
 
     /** Runs a KV query (checks included, so a bad argument rejects the promise) and wraps its iterator. */
     #kvQuery(send: () => Promise<QueryResponse__Output>): QueryPromise<StateQueryIterator, KV> {
-        const iterator = send().then((response): StateQueryIterator => new QueryIterator(this.tx, response, decodeKv));
+        const iterator = send().then(
+            (response): StateQueryIterator => new QueryIterator(this.#ledger, response, decodeKv),
+        );
         return iterablePromise(iterator, (it) => it);
     }
 
     #kvPage(send: () => Promise<QueryResponse__Output>): Page {
         const page = send().then((response): StateQueryResponse<StateQueryIterator> => ({
-            iterator: new QueryIterator(this.tx, response, decodeKv),
+            iterator: new QueryIterator(this.#ledger, response, decodeKv),
             metadata: pageMetadata(response),
         }));
         return iterablePromise(page, (response) => response.iterator);
@@ -260,7 +257,7 @@ function requireKey(key: unknown, method: string): asserts key is string {
 
 tolerateUnawaitedCalls(
     Stub.prototype,
-    Object.getOwnPropertyNames(Stub.prototype).filter((name) => name !== 'constructor' && name !== 'flush'),
+    Object.getOwnPropertyNames(Stub.prototype).filter((name) => name !== 'constructor'),
 );
 
 /** Both shims refuse an empty collection in the private-data calls before sending anything. */

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import type { Logger } from 'pino';
-import { parseHostPort } from '../config-formats.ts';
+import { parseHostPort } from './host-port.ts';
 
 export interface TlsListenerOptions {
     readonly address: string;

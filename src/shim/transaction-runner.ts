@@ -6,15 +6,17 @@
 // whose stream has gone.
 
 import type { Logger } from 'pino';
-import { StreamClosedError, errorMessage } from '../errors.ts';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeInputCodec, responseCodec } from './codecs.ts';
+import { TransactionEndedError, errorMessage } from './errors.ts';
+import type { ChaincodeEvent } from '../wire/generated/protos/ChaincodeEvent.ts';
+import type { ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeInputCodec, responseCodec } from '../wire/codecs.ts';
 import type { PeerCapabilities } from './peer-capabilities.ts';
 import { decodeProposal, type DecodedProposal } from './proposal.ts';
 import { normaliseResponse } from './response.ts';
 import type { StreamObservers, TransactionOutcome } from './stream-observers.ts';
 import { Stub } from './stub.ts';
-import { TransactionContext, type SendMessage } from './transaction.ts';
+import { LedgerClient } from './ledger-client.ts';
+import { RequestQueue, type SendMessage } from './request-queue.ts';
 import { TransactionTable } from './transaction-table.ts';
 import type { Chaincode, ChaincodeResponse } from './types.ts';
 
@@ -25,15 +27,16 @@ export interface TransactionRunnerOptions {
     readonly executeTimeoutMs?: number | undefined;
     readonly observers: StreamObservers;
     readonly logger: Logger;
-    /** Writes a final message; false when the stream is closed. */
-    readonly send: (message: ChaincodeMessage) => boolean;
-    /** Writes a ledger request; throws when the stream is closed. */
-    readonly sendRequest: SendMessage;
+    /** The stream's one writer, for requests and final messages alike. */
+    readonly send: SendMessage;
 }
 
-/** A transaction in the table: its context, what its outcome is reported as, and its timer. */
+/** A transaction in the table: its requests, its event, what its outcome is reported as, and its timer. */
 interface RunningTransaction {
-    readonly tx: TransactionContext;
+    readonly tx: RequestQueue;
+    readonly ledger: LedgerClient;
+    /** The transaction's one event; the last setEvent wins. */
+    event: ChaincodeEvent | undefined;
     readonly type: TransactionOutcome['type'];
     /** The function name's bytes (args[0]), decoded only for onTransactionEnd. */
     readonly functionArg: Buffer | undefined;
@@ -104,22 +107,28 @@ export class TransactionRunner {
             this.#refuse(channelId, txId, `failed to decode the signed proposal: ${errorMessage(err)}`);
             return;
         }
-        const tx = new TransactionContext(channelId, txId, this.#options.sendRequest, this.#observers.onRequest);
-        const stub = new Stub({
-            args: input.args,
-            decorations: input.decorations,
-            proposal,
-            transaction: tx,
-            capabilities,
-            mspId: this.#options.mspId,
-        });
+        const tx = new RequestQueue(channelId, txId, this.#options.send, this.#observers.onRequest);
         const running: RunningTransaction = {
             tx,
+            ledger: new LedgerClient(tx, capabilities),
+            event: undefined,
             type: message.type === 'INIT' ? 'init' : 'invoke',
             functionArg: input.args[0],
             started: this.#observers.onTransactionEnd === undefined ? 0 : performance.now(),
             timer: undefined,
         };
+        const stub = new Stub({
+            args: input.args,
+            decorations: input.decorations,
+            proposal,
+            channelId,
+            txId,
+            ledger: running.ledger,
+            onEvent: (event) => {
+                running.event = event;
+            },
+            mspId: this.#options.mspId,
+        });
         this.#transactions.add(channelId, txId, running);
         void this.#run(stub, running); // #run never rejects
     }
@@ -182,7 +191,7 @@ export class TransactionRunner {
         if (response.status < 400 && this.#isRunning(running)) {
             // Buffered batch writes go out before COMPLETED; an error response's writes would be discarded anyway.
             try {
-                await stub.flush();
+                await running.ledger.flush();
             } catch (err) {
                 response = failure(errorMessage(err));
             }
@@ -196,7 +205,7 @@ export class TransactionRunner {
     #timeOut(running: RunningTransaction, timeoutMs: number): void {
         const text = `transaction timed out after ${timeoutMs} ms`;
         const { tx } = running;
-        if (this.#finish(running, failure(text), new StreamClosedError(`${text}; no more ledger calls`))) {
+        if (this.#finish(running, failure(text), new TransactionEndedError(`${text}; no more ledger calls`))) {
             this.#log.warn({ channel: tx.channelId, tx: shortTx(tx.txId), timeoutMs }, 'transaction timed out');
         }
     }
@@ -220,12 +229,12 @@ export class TransactionRunner {
                 payload: responseCodec.encode(response),
                 txid: tx.txId,
                 channel_id: tx.channelId,
-                chaincode_event: ok ? tx.event : undefined,
+                chaincode_event: ok ? running.event : undefined,
             });
         if (!answered) {
             this.#log.debug({ channel: tx.channelId, tx: shortTx(tx.txId) }, 'answer dropped: the stream closed');
         }
-        tx.close(reason); // no reason: completed, see TransactionContext.close
+        tx.close(reason); // no reason: completed, see RequestQueue.close
         const onEnd = this.#observers.onTransactionEnd;
         if (onEnd !== undefined) {
             const functionName = running.functionArg?.toString('utf8') ?? ''; // as getFunctionAndParameters().fcn

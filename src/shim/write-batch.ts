@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Fabric 3.1 batching: writes buffered and sent as WRITE_BATCH_STATE before COMPLETED,
-// and multi-key reads as GET_STATE_MULTIPLE — each only when the peer's READY offered it.
+// Fabric 3.1 write batching: one transaction's writes buffered until it ends, then sent by
+// the LedgerClient as WRITE_BATCH_STATE messages, when the peer's READY offered batching.
 
-import { LedgerRequestError } from '../errors.ts';
-import type { WriteRecord } from '../generated/protos/WriteRecord.ts';
-import { getStateCodec, getStateMultipleCodec, getStateMultipleResultCodec, writeBatchStateCodec } from './codecs.ts';
-import type { PeerCapabilities } from './peer-capabilities.ts';
-import type { TransactionContext } from './transaction.ts';
+import type { WriteRecord } from '../wire/generated/protos/WriteRecord.ts';
 
 /** The write kinds a batch carries; the numbers on the wire equal the ChaincodeMessage types. */
 export type WriteKind = 'PUT_STATE' | 'DEL_STATE' | 'PUT_STATE_METADATA' | 'PURGE_PRIVATE_DATA';
+
+/** One buffered write. */
+export type BatchedWrite = WriteRecord & {
+    readonly type: WriteKind;
+    readonly key: string;
+    readonly collection: string;
+};
 
 /**
  * One transaction's buffered writes. A later write to the same (collection, key) replaces
@@ -18,7 +21,7 @@ export type WriteKind = 'PUT_STATE' | 'DEL_STATE' | 'PUT_STATE_METADATA' | 'PURG
  * Go shim's `writeBatch` does — so the peer applies only the last of each.
  */
 export class WriteBatch {
-    readonly #records = new Map<string, WriteRecord>();
+    readonly #records = new Map<string, BatchedWrite>();
     readonly #maxSize: number;
 
     /** `maxSize`: records per WRITE_BATCH_STATE message (already raised to the minimum by the handler). */
@@ -30,55 +33,20 @@ export class WriteBatch {
         return this.#records.size;
     }
 
-    add(record: WriteRecord & { readonly type: WriteKind; readonly key: string; readonly collection: string }): void {
+    add(record: BatchedWrite): void {
         const kind = record.type === 'PUT_STATE_METADATA' ? 'm' : 'd';
         // Collection names cannot contain U+0000, so this key is unambiguous.
         this.#records.set(`${kind}${record.collection}\u0000${record.key}`, record);
     }
 
-    /** Sends every buffered write, in chunks of the advertised size; rejects with the peer's error. */
-    async flush(tx: TransactionContext): Promise<void> {
-        if (this.#records.size === 0) {
-            return;
-        }
+    /** Empties the batch: its writes in order, in chunks of the advertised size. */
+    take(): BatchedWrite[][] {
         const records = [...this.#records.values()];
         this.#records.clear();
+        const chunks: BatchedWrite[][] = [];
         for (let start = 0; start < records.length; start += this.#maxSize) {
-            const rec = records.slice(start, start + this.#maxSize);
-            await tx.request('WRITE_BATCH_STATE', writeBatchStateCodec.encode({ rec }));
+            chunks.push(records.slice(start, start + this.#maxSize));
         }
+        return chunks;
     }
-}
-
-/**
- * Reads several keys of one collection ('' = public state), in order. With peer support:
- * GET_STATE_MULTIPLE in chunks of the advertised size; without: one GET_STATE per key
- * (queued one at a time by the transaction, as the peer requires).
- */
-export async function getMultiple(
-    tx: TransactionContext,
-    capabilities: PeerCapabilities,
-    collection: string,
-    keys: readonly string[],
-): Promise<Uint8Array[]> {
-    if (!capabilities.getMultipleKeys) {
-        return Promise.all(keys.map((key) => tx.request('GET_STATE', getStateCodec.encode({ key, collection }))));
-    }
-    const values: Uint8Array[] = [];
-    const size = capabilities.maxGetMultipleKeys;
-    for (let start = 0; start < keys.length; start += size) {
-        const chunk = keys.slice(start, start + size);
-        const payload = await tx.request(
-            'GET_STATE_MULTIPLE',
-            getStateMultipleCodec.encode({ keys: chunk, collection }),
-        );
-        const result = getStateMultipleResultCodec.decode(payload);
-        if (result.values.length !== chunk.length) {
-            throw new LedgerRequestError(
-                `GET_STATE_MULTIPLE returned ${result.values.length} values for ${chunk.length} keys`,
-            );
-        }
-        values.push(...result.values);
-    }
-    return values;
 }

@@ -5,7 +5,7 @@
 
 import fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Metrics } from '../metrics.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { Health } from './health.ts';
 
 /** What `GET /info` answers: identification and a little live state, never keys or config values. */

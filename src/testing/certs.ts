@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { FABRIC_ATTRIBUTES_OID } from '../shim/client-identity.ts';
+import type { CreatorIdentity } from './proposal-builder.ts';
 
 x509.cryptoProvider.set(webcrypto);
 
@@ -118,4 +119,11 @@ export async function createTlsFixture(): Promise<TlsFixture> {
     const server = await ca.issue({ commonName: 'chaincode', hosts: ['localhost', '127.0.0.1'], usage: 'server' });
     const client = await ca.issue({ commonName: 'peer0', usage: 'client' });
     return { ca, server, client };
+}
+
+/** A transaction-signing identity of Org1MSP, issued by a fresh CA: what a fake peer signs proposals as by default. */
+export async function createTestCreator(): Promise<CreatorIdentity> {
+    const ca = await createCertificateAuthority('ca.org1.example.com');
+    const user = await ca.issue({ commonName: 'User1@org1.example.com', usage: 'client' });
+    return { mspid: 'Org1MSP', certificate: user.cert, privateKey: user.key };
 }

@@ -4,9 +4,9 @@
 // (`name[:version][/channel]`), the test's handler plays the callee, and the RESPONSE
 // payload is the callee's final ChaincodeMessage, marshalled.
 
-import type { ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeMessageCodec } from '../protos.ts';
-import { chaincodeSpecCodec, responseCodec } from '../shim/codecs.ts';
+import type { ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeMessageCodec } from '../wire/protos.ts';
+import { chaincodeSpecCodec, responseCodec } from '../wire/codecs.ts';
 import type { InvokeChaincodeHandler } from './fake-peer-options.ts';
 import { PeerRequestError } from './simulation.ts';
 

@@ -5,10 +5,11 @@
 // stream is handed to its own FakePeer.
 
 import * as grpc from '@grpc/grpc-js';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeSupportService } from '../protos.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeSupportService } from '../wire/protos.ts';
 import { FakePeer } from './fake-peer.ts';
 import type { FakePeerOptions } from './fake-peer-options.ts';
+import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
 
 /** TLS of the listener: its key and certificate, and a client CA to require client certificates. */
 export interface ListenerTls {
@@ -41,8 +42,8 @@ export class FakePeerListener {
     /** Listens on `address` (port 0 picks one); resolves with the bound port. */
     listen(address: string, tls?: ListenerTls): Promise<number> {
         const server = new grpc.Server({
-            'grpc.max_receive_message_length': 100 * 1024 * 1024,
-            'grpc.max_send_message_length': 100 * 1024 * 1024,
+            'grpc.max_receive_message_length': PEER_MESSAGE_LIMIT,
+            'grpc.max_send_message_length': PEER_MESSAGE_LIMIT,
         });
         server.addService(chaincodeSupportService, {
             Register: (call: ChaincodeStream) => {

@@ -2,7 +2,7 @@
 //
 // The fake peer's options and the small helpers that turn them into wire values.
 
-import { additionalParamsCodec } from '../shim/codecs.ts';
+import { additionalParamsCodec } from '../wire/codecs.ts';
 import type { CreatorIdentity } from './proposal-builder.ts';
 import type { InMemoryLedger } from './ledger.ts';
 

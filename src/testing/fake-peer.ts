@@ -7,19 +7,20 @@
 // stream ended on a message it does not know).
 
 import * as grpc from '@grpc/grpc-js';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../generated/protos/ChaincodeMessage.ts';
-import { chaincodeService } from '../protos.ts';
-import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../shim/codecs.ts';
-import { messageType } from '../shim/message-type.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeService } from '../wire/protos.ts';
+import { chaincodeIdCodec, chaincodeInputCodec, responseCodec } from '../wire/codecs.ts';
+import { messageType } from '../wire/message-type.ts';
 import { peerAcceptsRequest } from './peer-rules.ts';
 import { transactionKey } from './transaction-key.ts';
-import { createCertificateAuthority } from './certs.ts';
+import { createTestCreator } from './certs.ts';
 import { serveInvokeChaincode } from './chaincode-calls.ts';
 import { readyPayload, toBuffer, type DialTls, type FakePeerOptions, type InvokeOptions } from './fake-peer-options.ts';
 import { InMemoryLedger } from './ledger.ts';
 import { serveLedgerRequest } from './ledger-requests.ts';
 import { PeerRequestError, type SimulatedTransaction } from './simulation.ts';
 import { buildSignedProposal, type CreatorIdentity } from './proposal-builder.ts';
+import { PEER_MESSAGE_LIMIT } from '../wire/limits.ts';
 
 export type {
     DialTls,
@@ -100,13 +101,13 @@ export class FakePeer {
 
     /** Dials `address`, opens Chaincode/Connect and completes the handshake (resolves once READY is sent). */
     async connect(address: string, tls?: DialTls): Promise<void> {
-        this.#creator ??= await defaultCreator();
+        this.#creator ??= await createTestCreator();
         const credentials = tls
             ? grpc.credentials.createSsl(toBuffer(tls.rootCert), toBuffer(tls.clientKey), toBuffer(tls.clientCert))
             : grpc.credentials.createInsecure();
         this.#client = new grpc.Client(address, credentials, {
-            'grpc.max_receive_message_length': 100 * 1024 * 1024,
-            'grpc.max_send_message_length': 100 * 1024 * 1024,
+            'grpc.max_receive_message_length': PEER_MESSAGE_LIMIT,
+            'grpc.max_send_message_length': PEER_MESSAGE_LIMIT,
         });
         const method = chaincodeService.Connect;
         if (method === undefined) {
@@ -150,7 +151,7 @@ export class FakePeer {
         });
         const creatorReady =
             this.#creator === undefined
-                ? defaultCreator().then((creator) => {
+                ? createTestCreator().then((creator) => {
                       this.#creator ??= creator;
                   })
                 : Promise.resolve();
@@ -379,10 +380,4 @@ export class FakePeer {
 
 function baseResult(tx: RunningTransaction): Pick<TransactionResult, 'txId' | 'channelId' | 'requests' | 'event'> {
     return { txId: tx.txId, channelId: tx.channelId, requests: tx.requests, event: undefined };
-}
-
-async function defaultCreator(): Promise<CreatorIdentity> {
-    const ca = await createCertificateAuthority('ca.org1.example.com');
-    const user = await ca.issue({ commonName: 'User1@org1.example.com', usage: 'client' });
-    return { mspid: 'Org1MSP', certificate: user.cert, privateKey: user.key };
 }

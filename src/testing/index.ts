@@ -5,6 +5,9 @@
 
 export { startChaincode } from './harness.ts';
 export type { ChaincodeHarness } from './harness.ts';
+export { serveChaincode, TEST_PACKAGE_ID } from './serve-chaincode.ts';
+export type { ChaincodeEndpoint, ServeMode, ServeOptions, ServedChaincode } from './serve-chaincode.ts';
+export { within, FAIL_FAST_MS } from './within.ts';
 export { FakePeer } from './fake-peer.ts';
 export { FakePeerListener } from './fake-peer-listener.ts';
 export type { ListenerTls } from './fake-peer-listener.ts';
@@ -22,5 +25,5 @@ export type { CommitInfo, HistoryEntry, LedgerWrite, MetadataWrite, ValueWrite }
 export { QUERY_BATCH_SIZE } from './ledger-queries.ts';
 export { buildSignedProposal } from './proposal-builder.ts';
 export type { CreatorIdentity, ProposalInput } from './proposal-builder.ts';
-export { createCertificateAuthority, createTlsFixture, FABRIC_ATTRIBUTES_OID } from './certs.ts';
+export { createCertificateAuthority, createTestCreator, createTlsFixture, FABRIC_ATTRIBUTES_OID } from './certs.ts';
 export type { CertificateAuthority, IssueOptions, KeyAndCert, TlsFixture } from './certs.ts';

@@ -16,7 +16,7 @@ import {
     queryResponseMetadataCodec,
     queryStateCloseCodec,
     queryStateNextCodec,
-} from '../shim/codecs.ts';
+} from '../wire/codecs.ts';
 import type { InMemoryLedger } from './ledger.ts';
 import { matchesSelector, parseSelector } from './selector.ts';
 import { checkCollectionAccess, PeerRequestError, type OpenIterator, type SimulatedTransaction } from './simulation.ts';

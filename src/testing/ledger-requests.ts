@@ -4,7 +4,7 @@
 // served from the in-memory ledger, reads against committed state and writes buffered
 // in the transaction, as the peer's simulator does. Queries live in ledger-queries.ts.
 
-import type { WriteRecord__Output } from '../generated/protos/WriteRecord.ts';
+import type { WriteRecord__Output } from '../wire/generated/protos/WriteRecord.ts';
 import {
     delStateCodec,
     getStateCodec,
@@ -15,7 +15,7 @@ import {
     putStateMetadataCodec,
     stateMetadataResultCodec,
     writeBatchStateCodec,
-} from '../shim/codecs.ts';
+} from '../wire/codecs.ts';
 import type { InMemoryLedger, LedgerWrite } from './ledger.ts';
 import { serveQueryRequest } from './ledger-queries.ts';
 import { checkCollectionAccess, PeerRequestError, type SimulatedTransaction } from './simulation.ts';

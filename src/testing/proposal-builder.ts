@@ -5,7 +5,7 @@
 // when the creator's key is known.
 
 import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
-import type { SignedProposal } from '../generated/protos/SignedProposal.ts';
+import type { SignedProposal } from '../wire/generated/protos/SignedProposal.ts';
 import {
     channelHeaderCodec,
     headerCodec,
@@ -15,7 +15,7 @@ import {
     proposalPayloadCodec,
     serializedIdentityCodec,
     signatureHeaderCodec,
-} from '../shim/codecs.ts';
+} from '../wire/codecs.ts';
 
 /** The client that "signed" the proposal. */
 export interface CreatorIdentity {

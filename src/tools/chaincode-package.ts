@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Builds the chaincode package the peer installs (metadata.json + code.tar.gz, external-builders.md §4)
+// Builds the chaincode package the peer installs (metadata.json + code.tar.gz, docs/external-builders.md §7)
 // and its package ID, byte for byte reproducibly.
 
 import { createHash } from 'node:crypto';

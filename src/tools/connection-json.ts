@@ -3,7 +3,7 @@
 // Renders connection.json and metadata.json exactly as Helm's toPrettyJson would (Go's json.MarshalIndent
 // with two-space indent, keys sorted, no trailing newline), so the chart and this tool produce the same bytes.
 
-/** What goes into connection.json; see docs/deploy-to-a-peer.md and external-builders.md §2. */
+/** What goes into connection.json; see docs/deploy-to-a-peer.md and docs/external-builders.md §6. */
 export interface ConnectionOptions {
     /** host:port the peer dials. May hold {{.key}} placeholders for the builder to render. */
     readonly address: string;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Checks of the values that go into metadata.json and connection.json: the label, the address and the dial
-// timeout follow the rules the peer applies (external-builders.md §2 and §4).
+// timeout follow the rules the peer applies (docs/external-builders.md §6 and §7).
 
 import { isIP } from 'node:net';
+import { parseHostPort } from '../shim/host-port.ts';
 import { ToolError } from './tool-error.ts';
 
 /** Fabric's label rule, core/chaincode/persistence/chaincode_package.go (ASCII [[:alnum:]]). */
@@ -41,13 +42,12 @@ export function addressHost(address: string): string | undefined {
     if (isTemplated(address)) {
         return undefined;
     }
-    const match = /^(?:\[([^\]]+)\]|([^:[\]]*)):(\d+)$/.exec(address);
-    const port = Number(match?.[3]);
-    if (match === null || !(port >= 1 && port <= 65535)) {
+    const target = parseHostPort(address);
+    if (target === undefined || target.port < 1) {
         throw new ToolError(`--address "${address}" is not HOST:PORT with a port from 1 to 65535`);
     }
-    const host = match[1] ?? match[2] ?? '';
-    if (host === '' || (match[1] !== undefined && isIP(host) !== 6)) {
+    const { host } = target;
+    if (address.startsWith('[') && isIP(host) !== 6) {
         throw new ToolError(`--address "${address}" has no valid host`);
     }
     return host;

@@ -16,7 +16,7 @@ export interface ArchiveFile {
 
 const EPOCH = new Date(0);
 
-// Fixed metadata for every entry: what external-builders.md §4.5 asks for (regular file, 0644, root-owned
+// Fixed metadata for every entry: what docs/external-builders.md §7 asks for (regular file, 0644, root-owned
 // with empty owner names, mtime 0). Nothing is taken from the file system.
 function headerFor(file: ArchiveFile): Header {
     return new Header({

@@ -6,7 +6,7 @@
 import './quiet-fabric-logs.ts';
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
-import * as example from '../../src/chaincode-contract/index.ts';
+import * as example from '../../src/examples/asset-transfer-contract/index.ts';
 import { chaincodeFromModule } from '../../src/contracts/index.ts';
 import type { RoutedChaincode } from '../../src/shim/router.ts';
 import { startChaincode, type FakePeer } from '../../src/testing/index.ts';

@@ -5,14 +5,15 @@
 // shipped in the chart identical to builders/bin.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { createTlsFixture } from '../../src/testing/certs.ts';
 import { renderConnectionJson, renderMetadataJson, type ConnectionOptions } from '../../src/tools/connection-json.ts';
 import { readPemFile } from '../../src/tools/pem-checks.ts';
 import { BUILDERS_BIN, DASH, busyboxShell, makeBuilderDirs, makeTempDir, runScript } from '../helpers/builder-scripts.ts';
-import { CHART, NAMESPACE, PACKAGE_ID, RELEASE, find, render, type K8sObject } from './helm.ts';
+import { CHART, NAMESPACE, PACKAGE_ID, RELEASE, find, helm, render, type K8sObject } from './helm.ts';
 
 const DEFAULT_ADDRESS = `${RELEASE}-fabric-ccaas.${NAMESPACE}.svc:9999`;
 
@@ -180,17 +181,6 @@ describe('connection.json and metadata.json from the chart', () => {
 describe('builder scripts in the chart', () => {
     const scripts = readdirSync(BUILDERS_BIN).sort();
 
-    test('files/builders holds byte-identical copies of builders/bin', () => {
-        const copies = path.join(CHART, 'files', 'builders');
-        assert.deepEqual(readdirSync(copies).sort(), scripts);
-        for (const script of scripts) {
-            assert.ok(
-                readFileSync(path.join(copies, script)).equals(readFileSync(path.join(BUILDERS_BIN, script))),
-                `helm/fabric-ccaas/files/builders/${script} differs from builders/bin/${script}: copy it again`,
-            );
-        }
-    });
-
     test('the builder ConfigMap carries each script unchanged, in the namespace chosen for the peers', () => {
         const configMap = find(
             render(['--set', `chaincode.id=${PACKAGE_ID}`, '--set', 'builders.namespace=fabric-peers']),
@@ -202,6 +192,18 @@ describe('builder scripts in the chart', () => {
         assert.deepEqual(Object.keys(data).sort(), scripts);
         for (const script of scripts) {
             assert.equal(data[script], readFileSync(path.join(BUILDERS_BIN, script), 'utf8'));
+        }
+    });
+
+    test('a chart without the copied scripts stops rendering and says how to copy them', () => {
+        const bare = mkdtempSync(path.join(tmpdir(), 'chart-'));
+        try {
+            cpSync(CHART, bare, { recursive: true, filter: (source) => !source.includes(path.join('files', 'builders')) });
+            const result = helm(['template', RELEASE, bare, '--set', `chaincode.id=${PACKAGE_ID}`]);
+            assert.notEqual(result.status, 0);
+            assert.match(result.stderr, /files\/builders\/build is missing from the chart: run `npm run chart:builders`/);
+        } finally {
+            rmSync(bare, { recursive: true, force: true });
         }
     });
 

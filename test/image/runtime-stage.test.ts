@@ -9,13 +9,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { FakePeer } from '../../src/testing/fake-peer.ts';
+import { FakePeer, TEST_PACKAGE_ID } from '../../src/testing/index.ts';
 import { startChildServer } from '../helpers/child-server.ts';
 import { baseImage, instructionsOf, parseCopy, readDockerfile, workdirOf, type Stage } from './dockerfile.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DOCKERFILE = readDockerfile(path.join(ROOT, 'Dockerfile'));
-const CHAINCODE_ID = 'basic_1.0:0000000000000000000000000000000000000000000000000000000000000001';
 
 function stage(name: string): Stage {
     const found = DOCKERFILE.stages.find((s) => s.name === name);
@@ -157,13 +156,17 @@ describe('the runtime stage, reproduced without Docker', () => {
                 assert.equal(existsSync(path.join(app, name)), false, `${name} is a dev dependency but was installed`);
             }
 
-            const server = await startChildServer(t, { CHAINCODE_ID }, path.join(app, 'dist', 'main.js'));
-            const peer = new FakePeer({ chaincodeId: CHAINCODE_ID });
+            const server = await startChildServer(
+                t,
+                { CHAINCODE_ID: TEST_PACKAGE_ID },
+                path.join(app, 'dist', 'main.js'),
+            );
+            const peer = new FakePeer({ chaincodeId: TEST_PACKAGE_ID });
             t.after(() => {
                 peer.close();
             });
             await peer.connect(server.grpcAddress);
-            assert.equal(peer.registeredId, CHAINCODE_ID);
+            assert.equal(peer.registeredId, TEST_PACKAGE_ID);
             const result = await peer.invoke(['CreateAsset', 'asset1', 'blue', '5', 'Tom', '100']);
             assert.equal(result.status, 200, result.message);
 

@@ -6,22 +6,24 @@
 
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
-import { chaincodeInputCodec } from '../../src/shim/codecs.ts';
+import { chaincodeInputCodec } from '../../src/wire/codecs.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
-import { gate, MODES, startServer, TEST_CHAINCODE_ID, type TestServer } from '../helpers/server.ts';
+import { TEST_PACKAGE_ID, type ServedChaincode } from '../../src/testing/index.ts';
+import { gate, MODES, startServer } from '../helpers/server.ts';
 import type { Chaincode } from '../../src/shim/types.ts';
 
 const isType = (type: string) => (m: { type: string | number }) => m.type === type;
 
 for (const mode of MODES) {
-    const start = (t: TestContext, chaincode: Chaincode): Promise<TestServer> => startServer(t, chaincode, { mode });
+    const start = (t: TestContext, chaincode: Chaincode): Promise<ServedChaincode> =>
+        startServer(t, chaincode, { mode });
 
     describe(`handshake (${mode} mode)`, () => {
         test('sends REGISTER with the package ID first, then runs transactions after REGISTERED and READY', async (t) => {
             const { connectPeer } = await start(t, probeChaincode());
             const peer = await connectPeer();
             assert.equal(peer.received[0]?.type, 'REGISTER');
-            assert.equal(peer.registeredId, TEST_CHAINCODE_ID);
+            assert.equal(peer.registeredId, TEST_PACKAGE_ID);
             const result = await peer.invoke(['echo', 'a', 'b']);
             assert.equal(result.type, 'COMPLETED');
             assert.equal(result.status, 200);

@@ -7,17 +7,17 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import pino from 'pino';
-import { createMetrics } from '../../src/metrics.ts';
-import { ChaincodeClient, reconnectDelay, type ClientTls } from '../../src/shim/chaincode-client.ts';
+import { createMetrics } from '../../src/metrics/metrics.ts';
+import { DevModeDialer, reconnectDelay, type PeerTls } from '../../src/shim/dev-mode-dialer.ts';
 import { buildSidecar } from '../../src/sidecar/app.ts';
 import { Health } from '../../src/sidecar/health.ts';
 import { createTlsFixture } from '../../src/testing/certs.ts';
 import { FakePeerListener, type ListenerTls } from '../../src/testing/fake-peer-listener.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
-import { TEST_CHAINCODE_ID } from '../helpers/server.ts';
+import { TEST_PACKAGE_ID } from '../../src/testing/index.ts';
 
 function startListener(t: TestContext, address: string, tls?: ListenerTls): Promise<[FakePeerListener, number]> {
-    const listener = new FakePeerListener({ chaincodeId: TEST_CHAINCODE_ID });
+    const listener = new FakePeerListener({ chaincodeId: TEST_PACKAGE_ID });
     t.after(() => {
         listener.stop();
     });
@@ -27,10 +27,10 @@ function startListener(t: TestContext, address: string, tls?: ListenerTls): Prom
 function startClient(
     t: TestContext,
     port: number,
-    options: { tls?: ClientTls; onConnectionChange?: (registered: boolean) => void } = {},
-): ChaincodeClient {
-    const client = new ChaincodeClient({
-        chaincodeId: TEST_CHAINCODE_ID,
+    options: { tls?: PeerTls; onConnectionChange?: (registered: boolean) => void } = {},
+): DevModeDialer {
+    const client = new DevModeDialer({
+        chaincodeId: TEST_PACKAGE_ID,
         chaincode: probeChaincode(),
         peerAddress: `localhost:${port}`,
         logger: pino({ level: 'silent' }),
@@ -62,7 +62,7 @@ describe('dev mode', () => {
             metrics: createMetrics(),
             health,
             info: () => ({
-                packageId: TEST_CHAINCODE_ID,
+                packageId: TEST_PACKAGE_ID,
                 label: 'basic_1.0',
                 templateVersion: 'test',
                 mode: 'client',

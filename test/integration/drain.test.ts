@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { FakePeer } from '../../src/testing/fake-peer.ts';
+import { FakePeer, TEST_PACKAGE_ID } from '../../src/testing/index.ts';
 import { ENTRY_POINT, startChildServer, type ChildServer } from '../helpers/child-server.ts';
 
-const CHAINCODE_ID = 'drain_1.0:0123';
 const MODULE = path.resolve(import.meta.dirname, '..', 'fixtures', 'modules', 'slow-chaincode.ts');
 
 async function startSlowServer(
@@ -19,12 +18,12 @@ async function startSlowServer(
 ): Promise<{ server: ChildServer; peer: FakePeer; sidecar: string }> {
     const server = await startChildServer(
         t,
-        { CHAINCODE_ID, CHAINCODE_MODULE: MODULE, SHUTDOWN_GRACE_MS: String(graceMs) },
+        { CHAINCODE_ID: TEST_PACKAGE_ID, CHAINCODE_MODULE: MODULE, SHUTDOWN_GRACE_MS: String(graceMs) },
         ENTRY_POINT,
         ['--import', 'tsx'],
     );
     const sidecarLine = await server.waitForLog((line) => line.msg === 'sidecar listening');
-    const peer = new FakePeer({ chaincodeId: CHAINCODE_ID, answerRequests: false });
+    const peer = new FakePeer({ chaincodeId: TEST_PACKAGE_ID, answerRequests: false });
     t.after(() => {
         peer.close();
     });

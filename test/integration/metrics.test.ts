@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pino from 'pino';
-import { createMetrics, type Metrics } from '../../src/metrics.ts';
+import { createMetrics, type Metrics } from '../../src/metrics/metrics.ts';
 import { buildSidecar } from '../../src/sidecar/app.ts';
 import { Health } from '../../src/sidecar/health.ts';
-import { observeStreams } from '../../src/stream-metrics.ts';
+import { observeStreams } from '../../src/metrics/stream-metrics.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
 import { startServer } from '../helpers/server.ts';
 

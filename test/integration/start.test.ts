@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { DEVELOPMENT_CHAINCODE_ID } from '../../src/config.ts';
+import { DEVELOPMENT_CHAINCODE_ID } from '../../src/config/load-config.ts';
 import { FakePeer } from '../../src/testing/fake-peer.ts';
 import { ENTRY_POINT, startChildServer } from '../helpers/child-server.ts';
 

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { getStateMultipleCodec, writeBatchStateCodec } from '../../src/shim/codecs.ts';
+import { getStateMultipleCodec, writeBatchStateCodec } from '../../src/wire/codecs.ts';
 import { scriptChaincode, text } from '../fixtures/script-chaincode.ts';
 import { startServer } from '../helpers/server.ts';
 

@@ -13,7 +13,7 @@ import {
     getStateCodec,
     putStateCodec,
     putStateMetadataCodec,
-} from '../../src/shim/codecs.ts';
+} from '../../src/wire/codecs.ts';
 import { scriptChaincode, text } from '../fixtures/script-chaincode.ts';
 import { startServer } from '../helpers/server.ts';
 

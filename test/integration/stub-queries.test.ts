@@ -12,7 +12,7 @@ import {
     queryMetadataCodec,
     queryStateCloseCodec,
     queryStateNextCodec,
-} from '../../src/shim/codecs.ts';
+} from '../../src/wire/codecs.ts';
 import type { InMemoryLedger } from '../../src/testing/ledger.ts';
 import { scriptChaincode, text } from '../fixtures/script-chaincode.ts';
 import { startServer } from '../helpers/server.ts';

@@ -11,8 +11,8 @@ import {
     getStateMetadataCodec,
     putStateCodec,
     putStateMetadataCodec,
-} from '../../src/shim/codecs.ts';
-import { delStateCodec } from '../../src/shim/codecs.ts';
+} from '../../src/wire/codecs.ts';
+import { delStateCodec } from '../../src/wire/codecs.ts';
 import { scriptChaincode, text } from '../fixtures/script-chaincode.ts';
 import { startServer } from '../helpers/server.ts';
 

@@ -8,7 +8,8 @@ import { before, describe, test } from 'node:test';
 import { createCertificateAuthority, createTlsFixture, type TlsFixture } from '../../src/testing/certs.ts';
 import { FakePeer } from '../../src/testing/fake-peer.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
-import { startServer, TEST_CHAINCODE_ID } from '../helpers/server.ts';
+import { TEST_PACKAGE_ID } from '../../src/testing/index.ts';
+import { startServer } from '../helpers/server.ts';
 
 let fixture: TlsFixture;
 
@@ -33,7 +34,7 @@ describe('TLS', () => {
 
     test('a plaintext client cannot talk to a TLS server, and the server keeps serving', async (t) => {
         const { address, connectPeer } = await startServer(t, probeChaincode(), { tls: serverTls() });
-        const plain = new FakePeer({ chaincodeId: TEST_CHAINCODE_ID });
+        const plain = new FakePeer({ chaincodeId: TEST_PACKAGE_ID });
         t.after(() => {
             plain.close();
         });
@@ -45,7 +46,7 @@ describe('TLS', () => {
     test('a client that does not trust the server CA is refused', async (t) => {
         const { address } = await startServer(t, probeChaincode(), { tls: serverTls() });
         const otherCa = await createCertificateAuthority('Other CA');
-        const peer = new FakePeer({ chaincodeId: TEST_CHAINCODE_ID });
+        const peer = new FakePeer({ chaincodeId: TEST_PACKAGE_ID });
         t.after(() => {
             peer.close();
         });
@@ -65,7 +66,7 @@ describe('mutual TLS', () => {
 
     test('a client with no certificate is refused', async (t) => {
         const { address, server } = await startServer(t, probeChaincode(), { tls: serverTls(fixture.ca.cert) });
-        const peer = new FakePeer({ chaincodeId: TEST_CHAINCODE_ID });
+        const peer = new FakePeer({ chaincodeId: TEST_PACKAGE_ID });
         t.after(() => {
             peer.close();
         });
@@ -77,7 +78,7 @@ describe('mutual TLS', () => {
         const { address, server } = await startServer(t, probeChaincode(), { tls: serverTls(fixture.ca.cert) });
         const otherCa = await createCertificateAuthority('Other CA');
         const stranger = await otherCa.issue({ commonName: 'intruder', usage: 'client' });
-        const peer = new FakePeer({ chaincodeId: TEST_CHAINCODE_ID });
+        const peer = new FakePeer({ chaincodeId: TEST_PACKAGE_ID });
         t.after(() => {
             peer.close();
         });

@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import pino from 'pino';
-import type { ChaincodeMessage__Output } from '../../src/generated/protos/ChaincodeMessage.ts';
-import { chaincodeInputCodec } from '../../src/shim/codecs.ts';
+import type { ChaincodeMessage__Output } from '../../src/wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeInputCodec } from '../../src/wire/codecs.ts';
 import { success } from '../../src/shim/response.ts';
 import { StreamHandler } from '../../src/shim/stream-handler.ts';
 import type { TransactionOutcome } from '../../src/shim/stream-observers.ts';
 import type { Chaincode, ChaincodeResponse, ChaincodeStub } from '../../src/shim/types.ts';
-import type { CreatorIdentity } from '../../src/testing/proposal-builder.ts';
+import { TEST_PACKAGE_ID, type CreatorIdentity } from '../../src/testing/index.ts';
 import { probeChaincode } from '../fixtures/probe-chaincode.ts';
 import { gate } from '../helpers/server.ts';
 import {
@@ -197,7 +197,7 @@ describe('a chaincode that never returns', () => {
         const ended = gate();
         const sent: string[] = [];
         const handler = new StreamHandler({
-            chaincodeId: 'unit_1.0:0',
+            chaincodeId: TEST_PACKAGE_ID,
             chaincode: faultChaincode(),
             logger: pino({ level: 'silent' }),
             connection: {

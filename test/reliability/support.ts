@@ -1,41 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Shared by the reliability tests: a server whose observers can be waited on, a recorder
-// of stray process errors, a fail-fast deadline, and a peer identity made once per file.
+// Shared by the reliability tests: a served chaincode whose log and observers can be waited
+// on, a recorder of stray process errors, and raw gRPC calls for malformed frames.
 
 import { Writable } from 'node:stream';
 import type { TestContext } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import pino, { type Level } from 'pino';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../../src/generated/protos/ChaincodeMessage.ts';
-import { chaincodeService } from '../../src/protos.ts';
-import type { StreamErrorReason } from '../../src/metrics.ts';
-import { ChaincodeServer, type ChaincodeServerOptions } from '../../src/shim/chaincode-server.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../../src/wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeService } from '../../src/wire/protos.ts';
+import type { StreamErrorReason } from '../../src/shim/stream-observers.ts';
+import type { ChaincodeServerOptions } from '../../src/shim/chaincode-server.ts';
 import type { TransactionOutcome } from '../../src/shim/stream-observers.ts';
 import type { Chaincode } from '../../src/shim/types.ts';
-import { createCertificateAuthority } from '../../src/testing/certs.ts';
-import { FakePeer, type DialTls, type FakePeerOptions } from '../../src/testing/fake-peer.ts';
-import type { CreatorIdentity } from '../../src/testing/proposal-builder.ts';
+import {
+    createTestCreator,
+    within,
+    type ChaincodeEndpoint,
+    type CreatorIdentity,
+    type DialTls,
+    type FakePeer,
+    type FakePeerOptions,
+} from '../../src/testing/index.ts';
+import { startServer } from '../helpers/server.ts';
 
-export const CHAINCODE_ID = 'reliability_1.0:0123456789abcdef';
-
-/** How long any single wait may take before the test fails instead of hanging. */
-export const FAIL_FAST_MS = 15_000;
-
-/** Rejects with `what` if `promise` has not settled within `ms`. */
-export async function within<T>(promise: Promise<T>, what: string, ms = FAIL_FAST_MS): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => {
-            reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-        }, ms);
-    });
-    try {
-        return await Promise.race([promise, deadline]);
-    } finally {
-        clearTimeout(timer);
-    }
-}
+export { FAIL_FAST_MS, within } from '../../src/testing/index.ts';
 
 /** Records unhandled rejections and uncaught exceptions while installed. */
 export interface StrayErrors {
@@ -65,12 +54,8 @@ export function recordStrayErrors(): StrayErrors {
     };
 }
 
-/** A transaction-signing identity for fake peers, generated once and reused across connections. */
-export async function createCreator(): Promise<CreatorIdentity> {
-    const ca = await createCertificateAuthority('ca.org1.example.com');
-    const user = await ca.issue({ commonName: 'User1@org1.example.com', usage: 'client' });
-    return { mspid: 'Org1MSP', certificate: user.cert, privateKey: user.key };
-}
+/** A transaction-signing identity for fake peers, generated once per file and reused across connections. */
+export const createCreator = createTestCreator;
 
 export interface ServeOptions extends Partial<
     Pick<ChaincodeServerOptions, 'tls' | 'maxReceiveMessageBytes' | 'executeTimeoutMs'>
@@ -81,7 +66,7 @@ export interface ServeOptions extends Partial<
 }
 
 export interface ReliabilityServer {
-    readonly server: ChaincodeServer;
+    readonly server: ChaincodeEndpoint;
     readonly address: string;
     readonly outcomes: TransactionOutcome[];
     readonly streamErrors: StreamErrorReason[];
@@ -101,7 +86,6 @@ export async function serve(
     chaincode: Chaincode,
     options: ServeOptions = {},
 ): Promise<ReliabilityServer> {
-    const outcomes: TransactionOutcome[] = [];
     const streamErrors: StreamErrorReason[] = [];
     const logs: Record<string, unknown>[] = [];
     const waiters = new Set<{ check: () => boolean; resolve: () => void }>();
@@ -123,23 +107,19 @@ export async function serve(
             callback();
         },
     });
-    const server = new ChaincodeServer({
-        chaincodeId: CHAINCODE_ID,
-        chaincode,
-        address: '127.0.0.1:0',
+    const creator = options.creator ?? (await createCreator());
+    const served = await startServer(t, chaincode, {
         logger: pino({ level: options.logLevel ?? 'silent' }, destination),
         tls: options.tls,
         maxReceiveMessageBytes: options.maxReceiveMessageBytes,
         executeTimeoutMs: options.executeTimeoutMs,
+        peerDefaults: { creator },
         observers: {
             onTransactionStart: () => {
                 started++;
                 poke();
             },
-            onTransactionEnd: (outcome) => {
-                outcomes.push(outcome);
-                poke();
-            },
+            onTransactionEnd: poke,
             onStreamError: (reason) => {
                 streamErrors.push(reason);
                 poke();
@@ -147,29 +127,16 @@ export async function serve(
         },
         onStreamCountChange: poke,
     });
-    const port = await server.start();
-    t.after(() => {
-        server.forceClose();
-    });
-    const address = `127.0.0.1:${port}`;
-    const creator = options.creator ?? (await createCreator());
     return {
-        server,
-        address,
-        outcomes,
+        server: served.server,
+        address: served.address,
+        outcomes: served.outcomes,
         streamErrors,
         logs,
         started: () => started,
         until: (check, what) =>
             check() ? Promise.resolve() : within(new Promise<void>((resolve) => waiters.add({ check, resolve })), what),
-        connectPeer: async (peerOptions = {}, tls) => {
-            const peer = new FakePeer({ chaincodeId: CHAINCODE_ID, creator, ...peerOptions });
-            t.after(() => {
-                peer.close();
-            });
-            await within(peer.connect(address, tls), 'the handshake');
-            return peer;
-        },
+        connectPeer: (peerOptions, tls) => within(served.connectPeer(peerOptions, tls), 'the handshake'),
     };
 }
 

@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { DEVELOPMENT_CHAINCODE_ID, loadConfig } from '../../src/config.ts';
-import { ConfigError } from '../../src/errors.ts';
+import { DEVELOPMENT_CHAINCODE_ID, loadConfig } from '../../src/config/load-config.ts';
+import { ConfigError } from '../../src/config/config-error.ts';
 import { createTlsFixture, type TlsFixture } from '../../src/testing/certs.ts';
+import { PEER_MESSAGE_LIMIT } from '../../src/wire/limits.ts';
 
 let dir: string;
 let certs: TlsFixture;
@@ -49,7 +50,7 @@ describe('defaults', () => {
         assert.equal(config.developmentId, true);
         assert.equal(config.tls, undefined);
         assert.equal(config.sidecar.address, '0.0.0.0:9000');
-        assert.equal(config.grpc.maxReceiveMessageBytes, 100 * 1024 * 1024);
+        assert.equal(config.grpc.maxReceiveMessageBytes, PEER_MESSAGE_LIMIT);
     });
 
     test('never read the machine environment', () => {

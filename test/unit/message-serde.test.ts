@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as protoLoader from '@grpc/proto-loader';
-import type { ChaincodeMessage, ChaincodeMessage__Output } from '../../src/generated/protos/ChaincodeMessage.ts';
-import { chaincodeService, chaincodeSupportService, OBJECT_OPTIONS, protoRoot } from '../../src/protos.ts';
+import type { ChaincodeMessage, ChaincodeMessage__Output } from '../../src/wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeService, chaincodeSupportService, OBJECT_OPTIONS, protoRoot } from '../../src/wire/protos.ts';
 
 /** Connect and Register stream ChaincodeMessage both ways, so each side (de)serialises the same type. */
 interface Method {

@@ -5,7 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMetrics, STREAM_ERROR_REASONS } from '../../src/metrics.ts';
+import { createMetrics } from '../../src/metrics/metrics.ts';
+import { STREAM_ERROR_REASONS } from '../../src/shim/stream-observers.ts';
 
 /** The value of one sample line (`name{labels} value`) in exposition text; undefined when absent. */
 function sample(text: string, series: string): number | undefined {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { chaincodeInputCodec } from '../../src/shim/codecs.ts';
+import { chaincodeInputCodec } from '../../src/wire/codecs.ts';
 import { decodeProposal } from '../../src/shim/proposal.ts';
 import { buildSignedProposal } from '../../src/testing/proposal-builder.ts';
 

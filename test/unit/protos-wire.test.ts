@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { protoRoot } from '../../src/protos.ts';
+import { protoRoot } from '../../src/wire/protos.ts';
 import {
     assertWireCompatible,
     getterName,

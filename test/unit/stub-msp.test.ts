@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pino from 'pino';
-import type { ChaincodeMessage } from '../../src/generated/protos/ChaincodeMessage.ts';
-import { chaincodeMessageCodec } from '../../src/protos.ts';
-import { chaincodeInputCodec, responseCodec } from '../../src/shim/codecs.ts';
+import type { ChaincodeMessage } from '../../src/wire/generated/protos/ChaincodeMessage.ts';
+import { chaincodeMessageCodec } from '../../src/wire/protos.ts';
+import { chaincodeInputCodec, responseCodec } from '../../src/wire/codecs.ts';
 import { StreamHandler } from '../../src/shim/stream-handler.ts';
 import { error, success } from '../../src/shim/response.ts';
 import type { Chaincode } from '../../src/shim/types.ts';

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Picks the chaincode the process serves: src/chaincode/, or a module named
+// by the `chaincode.module` setting that exports fabric-contract-api `contracts`, a
+// `createChaincode()` factory, or a Chaincode object.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createChaincode } from '../chaincode/index.ts';
+import { settingName } from '../config/schema.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { errorMessage } from '../shim/errors.ts';
+import type { RoutedChaincode } from '../shim/router.ts';
+import type { Chaincode } from '../shim/types.ts';
+
+const MODULE_SETTING = settingName('chaincode.module');
+
+/** Recognises a module of fabric-contract-api contracts; undefined when it is not one. */
+export type ContractModuleAdapter = (moduleExports: unknown) => RoutedChaincode | undefined;
+
+/** Loads the chaincode to serve; `modulePath` is resolved against the working directory. */
+export async function loadChaincode(
+    modulePath: string | undefined,
+    contractAdapter?: ContractModuleAdapter,
+): Promise<RoutedChaincode> {
+    if (modulePath === undefined) {
+        return createChaincode();
+    }
+    const entry = moduleEntry(path.resolve(modulePath));
+    let exports: unknown;
+    try {
+        exports = await import(pathToFileURL(entry).href);
+    } catch (err) {
+        throw new ConfigError(`${MODULE_SETTING}: cannot load ${entry}: ${errorMessage(err)}`, {
+            cause: err,
+        });
+    }
+    const chaincode = contractAdapter?.(exports) ?? chaincodeExport(exports);
+    if (chaincode === undefined) {
+        throw new ConfigError(
+            `${MODULE_SETTING}: ${entry} exports neither \`contracts\`, \`createChaincode()\` nor a Chaincode with Init and Invoke`,
+        );
+    }
+    return chaincode;
+}
+
+/** A file as is; a directory through its package.json `main`, else index.js. */
+function moduleEntry(target: string): string {
+    if (!existsSync(target)) {
+        throw new ConfigError(`${MODULE_SETTING}: ${target} does not exist`);
+    }
+    if (!statSync(target).isDirectory()) {
+        return target;
+    }
+    const manifest = path.join(target, 'package.json');
+    if (existsSync(manifest)) {
+        const { main } = JSON.parse(readFileSync(manifest, 'utf8')) as { main?: unknown };
+        if (typeof main === 'string') {
+            return path.join(target, main);
+        }
+    }
+    return path.join(target, 'index.js');
+}
+
+function chaincodeExport(exports: unknown): RoutedChaincode | undefined {
+    if (typeof exports !== 'object' || exports === null) {
+        return undefined;
+    }
+    const candidates = exports as Record<string, unknown>;
+    const factory = candidates.createChaincode;
+    const value: unknown =
+        typeof factory === 'function' ? (factory as () => unknown)() : (candidates.chaincode ?? candidates.default);
+    if (!isChaincode(value)) {
+        return undefined;
+    }
+    const names = (value as { functionNames?: unknown }).functionNames;
+    return Object.assign(Object.create(value) as Chaincode, {
+        functionNames: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
+    });
+}
+
+function isChaincode(value: unknown): value is Chaincode {
+    return (
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as Partial<Chaincode>).Init === 'function' &&
+        typeof (value as Partial<Chaincode>).Invoke === 'function'
+    );
+}
