@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The chart's dashboard and alerts against a real Prometheus: promtool checks and unit-tests the rules, then a
-// Prometheus on loopback scrapes the built server (TLS on, driven by a fake peer with passing and failing
-// transactions and ledger requests), and every panel query, dashboard variable and alert expression (without
-// its threshold) returns data. Skipped, in one line, when the prometheus package is not installed.
+// The chart's dashboard and alerts against a real Prometheus: promtool checks the rules file and the rules the
+// chart renders from it and unit-tests the alerts; then a Prometheus on loopback scrapes the built server (TLS
+// on, driven by a fake peer with passing and failing transactions and ledger requests), and every panel query,
+// dashboard variable and alert expression (without its threshold) returns data. Skipped, in one line, when the
+// prometheus package is not installed.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,9 +12,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
+import { stringify } from 'yaml';
 import { FakePeer } from '../../src/testing/fake-peer.ts';
 import { createTlsFixture, type TlsFixture } from '../helpers/certs.ts';
 import { startChildServer } from '../helpers/child-server.ts';
+import type { PrometheusRule } from '../helm/crd-types.ts';
+import { PACKAGE_ID, find, render } from '../helm/helm.ts';
 import { alertRules, panelQueries, RULES_FILE, RULES_JOB, variableQueries, withoutThreshold } from './expressions.ts';
 import { findTool, startPrometheus, type RunningPrometheus, type Sample } from './prometheus.ts';
 
@@ -88,6 +92,19 @@ async function scrapedTransactions(prometheus: RunningPrometheus, count: number)
 }
 
 describe('dashboard and alerts on a real Prometheus', { skip: MISSING }, () => {
+    test('promtool accepts the rules of the PrometheusRule the chart renders', (t) => {
+        const objects = render(['--set', `chaincode.id=${PACKAGE_ID}`, '--set', 'prometheusRule.enabled=true']);
+        const rule = find(objects, 'PrometheusRule') as unknown as PrometheusRule;
+        const dir = mkdtempSync(path.join(tmpdir(), 'ccaas-rules-'));
+        t.after(() => {
+            rmSync(dir, { recursive: true, force: true });
+        });
+        writeFileSync(path.join(dir, 'rules.yaml'), stringify({ groups: rule.spec.groups }));
+        const check = promtool(['check', 'rules', 'rules.yaml'], dir);
+        assert.equal(check.status, 0, check.output);
+        assert.match(check.output, new RegExp(`SUCCESS: ${String(alertRules().length)} rules found`));
+    });
+
     test('promtool accepts the rules file and its unit tests pass: every alert fires and stays quiet', () => {
         const check = promtool(['check', 'rules', RULES_FILE], import.meta.dirname);
         assert.equal(check.status, 0, check.output);
