@@ -79,6 +79,31 @@ describe('the Grafana dashboard ConfigMap', () => {
         assert.deepEqual(configMap.metadata.annotations, { grafana_folder: 'Fabric' });
     });
 
+    test('the dashboard is well formed: unique panel ids, every query panel on the ${datasource} variable', () => {
+        const file = JSON.parse(readFileSync(DASHBOARD_FILE, 'utf8')) as {
+            uid: string;
+            panels: { id: number; type: string; gridPos: { w: number; x: number }; datasource?: { uid: string }; targets?: { refId: string; expr: string }[] }[];
+            templating: { list: { name: string }[] };
+        };
+        assert.equal(file.uid, 'fabric-ccaas');
+        const ids = file.panels.map((p) => p.id);
+        assert.equal(new Set(ids).size, ids.length, 'panel ids repeat');
+        for (const panel of file.panels) {
+            assert.ok(panel.gridPos.x + panel.gridPos.w <= 24, `panel ${String(panel.id)} is wider than the grid`);
+            if (panel.type === 'row') {
+                continue;
+            }
+            assert.equal(panel.datasource?.uid, '${datasource}');
+            const refIds = (panel.targets ?? []).map((t) => t.refId);
+            assert.ok(refIds.length > 0, `panel ${String(panel.id)} has no query`);
+            assert.equal(new Set(refIds).size, refIds.length);
+        }
+        assert.deepEqual(
+            file.templating.list.map((v) => v.name),
+            ['datasource', 'namespace', 'job', 'pod'],
+        );
+    });
+
     test('neither object is rendered by default', () => {
         const kinds = render(ID).map((o) => `${o.kind}/${o.metadata.name}`);
         assert.ok(!kinds.some((k) => k.startsWith('PrometheusRule/') || k.endsWith('-dashboard')), kinds.join(' '));
