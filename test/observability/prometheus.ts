@@ -81,7 +81,8 @@ export async function startPrometheus(
             `--web.listen-address=127.0.0.1:${String(port)}`,
             '--log.level=warn',
         ],
-        { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+        // One OS thread for Go: the suite runs two test files at a time on small machines.
+        { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH ?? '', GOMAXPROCS: '1' } },
     );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
