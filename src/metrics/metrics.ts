@@ -49,6 +49,10 @@ export interface Metrics {
     readonly streamErrors: Counter<(typeof STREAM_ERROR_LABELS)[number]>;
     /** `chaincode_registrations_total`: REGISTERED messages received from a peer. */
     readonly registrations: Counter;
+    /** `chaincode_ready`: 1 while `/readyz` answers 200, else 0; the sidecar sets it on each scrape. */
+    readonly ready: Gauge;
+    /** `chaincode_draining`: 1 once shutdown has begun, else 0; the sidecar sets it on each scrape. */
+    readonly draining: Gauge;
     /**
      * `chaincode_tls_certificate_expiry_timestamp_seconds`: the serving certificate's notAfter, in
      * seconds since the epoch. Registered only when {@link MetricsOptions.servingTls} is set.
@@ -140,6 +144,16 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
         registrations: new Counter({
             name: 'chaincode_registrations_total',
             help: 'REGISTERED messages received from a peer.',
+            registers,
+        }),
+        ready: new Gauge({
+            name: 'chaincode_ready',
+            help: '1 while the process is ready for traffic (/readyz 200), else 0.',
+            registers,
+        }),
+        draining: new Gauge({
+            name: 'chaincode_draining',
+            help: '1 once shutdown has begun and the process is draining, else 0.',
             registers,
         }),
         tlsCertificateExpiry: new Gauge({

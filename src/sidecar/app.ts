@@ -74,7 +74,8 @@ const infoSchema = {
  * - `GET /livez`: 200 `{ status: 'ok' }` whenever the process can answer;
  * - `GET /readyz`: 200 `{ status: 'ready' }` when the gRPC port is bound and we are not draining,
  *   otherwise 503 `{ status: 'not ready' }` or 503 `{ status: 'draining' }`;
- * - `GET /metrics`: the Prometheus exposition of `metrics.registry`;
+ * - `GET /metrics`: the Prometheus exposition of `metrics.registry`, with `chaincode_ready` and
+ *   `chaincode_draining` set from `health` first;
  * - `GET /info`: the {@link SidecarInfo} from `info()`.
  *
  * Probe and scrape requests log at warn, so a scrape every few seconds adds nothing to the log.
@@ -99,6 +100,8 @@ export function buildSidecar(options: SidecarOptions): FastifyInstance {
     );
 
     app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+        metrics.ready.set(health.ready ? 1 : 0);
+        metrics.draining.set(health.draining ? 1 : 0);
         const body = await metrics.registry.metrics();
         return reply.type(metrics.registry.contentType).send(body);
     });

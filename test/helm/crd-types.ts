@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// Hand-written types of the two custom resources the chart can render (cert-manager Certificate v1, Prometheus
-// Operator ServiceMonitor v1), from their CRDs, limited to the fields worth setting here: a misspelt or unknown
+// Hand-written types of the custom resources the chart can render (cert-manager Certificate v1, Prometheus
+// Operator ServiceMonitor v1 and PrometheusRule v1), from their CRDs, limited to the fields worth setting here: a misspelt or unknown
 // field fails the type check in kubernetes-types.test.ts, as it does for the built-in kinds.
 
 import type { LabelSelector, ObjectMeta } from 'kubernetes-types/meta/v1.js';
@@ -78,5 +78,31 @@ export interface ServiceMonitor {
         jobLabel?: string;
         targetLabels?: string[];
         podTargetLabels?: string[];
+    };
+}
+
+/** One rule of a PrometheusRule group: an alert or a recording rule. */
+interface PrometheusRuleRule {
+    alert?: string;
+    record?: string;
+    expr: string;
+    for?: string;
+    keep_firing_for?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+}
+
+export interface PrometheusRule {
+    apiVersion: 'monitoring.coreos.com/v1';
+    kind: 'PrometheusRule';
+    metadata: ObjectMeta;
+    spec: {
+        groups: {
+            name: string;
+            interval?: string;
+            limit?: number;
+            partial_response_strategy?: string;
+            rules: PrometheusRuleRule[];
+        }[];
     };
 }

@@ -25,6 +25,7 @@ const TYPES: Readonly<Record<string, { readonly module: string; readonly type: s
     'policy/v1/PodDisruptionBudget': { module: 'kubernetes-types/policy/v1.js', type: 'PodDisruptionBudget' },
     'cert-manager.io/v1/Certificate': { module: './crd-types.ts', type: 'Certificate' },
     'monitoring.coreos.com/v1/ServiceMonitor': { module: './crd-types.ts', type: 'ServiceMonitor' },
+    'monitoring.coreos.com/v1/PrometheusRule': { module: './crd-types.ts', type: 'PrometheusRule' },
 };
 
 const VALUE_SETS: Readonly<Record<string, readonly string[]>> = {
@@ -36,8 +37,6 @@ const VALUE_SETS: Readonly<Record<string, readonly string[]>> = {
         `chaincode.id=${PACKAGE_ID}`,
         '--set',
         'podDisruptionBudget.enabled=true',
-        '--set',
-        'podDisruptionBudget.maxUnavailable=null',
         '--set',
         'podDisruptionBudget.minAvailable=50%',
     ],

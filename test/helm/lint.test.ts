@@ -87,11 +87,6 @@ describe('values rejected at helm template', () => {
             /issuerRef\.name/,
         ],
         ['a TLS secret with TLS off', [...ID, '--set', 'tls.existingSecret=s'], /need tls\.enabled=true/],
-        [
-            'both minAvailable and maxUnavailable',
-            [...ID, '--set', 'podDisruptionBudget.enabled=true', '--set', 'podDisruptionBudget.minAvailable=1'],
-            /minAvailable or maxUnavailable/,
-        ],
         ['a drain margin too short for the server to exit', [...ID, '--set', 'shutdown.marginSeconds=2'], /marginSeconds/],
     ];
     for (const [name, args, message] of failures) {

@@ -60,6 +60,14 @@ describe('NOTES.txt', () => {
         assert.match(text, /--tls-root-cert ca\.pem --client-cert peer-client\.pem --client-key peer-client-key\.pem/);
     });
 
+    test('names the builder ConfigMap only when the chart creates it', () => {
+        const withBuilders = notes(['--set', `chaincode.id=${PACKAGE_ID}`]);
+        assert.match(withBuilders, new RegExp(`ConfigMap ${fullname}-builder`));
+        const without = notes(['--set', `chaincode.id=${PACKAGE_ID}`, '--set', 'builders.enabled=false']);
+        assert.doesNotMatch(without, /-builder/);
+        assert.match(without, /ccaas_builder/);
+    });
+
     test('warns when the development id is in use', () => {
         const text = notes(['--set', 'chaincode.allowDevelopmentId=true']);
         assert.match(text, /WARNING: chaincode\.id is not set/);

@@ -89,11 +89,8 @@ describe('the Deployment', () => {
         assert.equal(all.CHAINCODE_KEEPALIVE_TIME_MS, '60000');
     });
 
-    test('sets terminationGracePeriodSeconds to the drain grace plus the margin', () => {
-        assert.equal(podSpec(defaults).terminationGracePeriodSeconds, 35);
-        const objects = render([...ID, '--set', 'shutdown.graceSeconds=40', '--set', 'shutdown.marginSeconds=8']);
-        assert.equal(podSpec(objects).terminationGracePeriodSeconds, 48);
-        assert.equal(env(objects).SHUTDOWN_GRACE_MS, '40000');
+    test('passes the drain grace as SHUTDOWN_GRACE_MS', () => {
+        assert.equal(env(render([...ID, '--set', 'shutdown.graceSeconds=40'])).SHUTDOWN_GRACE_MS, '40000');
     });
 
     test('uses the chart appVersion as the default image tag, and a digest when one is given', () => {

@@ -129,6 +129,23 @@ test('serves /metrics in the Prometheus text format with chaincode and process m
     assert.match(res.body, /^chaincode_peer_streams 3$/m);
 });
 
+test('/metrics reports readiness and draining as gauges read at scrape time', async (t) => {
+    const { app, health } = build(t);
+    const scrape = async (): Promise<string> => (await app.inject({ method: 'GET', url: '/metrics' })).body;
+
+    const starting = await scrape();
+    health.markServing();
+    const serving = await scrape();
+    health.startDraining();
+    const draining = await scrape();
+
+    assert.match(starting, /^chaincode_ready 0$/m);
+    assert.match(starting, /^chaincode_draining 0$/m);
+    assert.match(serving, /^chaincode_ready 1$/m);
+    assert.match(draining, /^chaincode_ready 0$/m);
+    assert.match(draining, /^chaincode_draining 1$/m);
+});
+
 test('serves /info with the package identity and live state', async (t) => {
     let openStreams = 0;
     const { app } = build(t, { info: () => ({ ...INFO, openStreams }) });

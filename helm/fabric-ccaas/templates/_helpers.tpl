@@ -29,12 +29,17 @@ connection.json/metadata.json bytes.
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* Labels on every object. */}}
+{{/*
+Labels on every object, called with (list . "<component>"): server, connection, builder, tls or monitoring.
+The component is not a selector label, so adding it never changes the Deployment's immutable selector.
+*/}}
 {{- define "fabric-ccaas.labels" -}}
-helm.sh/chart: {{ include "fabric-ccaas.chart" . }}
-{{ include "fabric-ccaas.selectorLabels" . }}
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- $root := index . 0 -}}
+helm.sh/chart: {{ include "fabric-ccaas.chart" $root }}
+{{ include "fabric-ccaas.selectorLabels" $root }}
+app.kubernetes.io/component: {{ index . 1 }}
+app.kubernetes.io/version: {{ $root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ $root.Release.Service }}
 {{- end }}
 
 {{/* Labels that select the server pods (Deployment, Service, PDB, NetworkPolicy). */}}
@@ -58,6 +63,15 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
 {{- else }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+{{- end }}
+
+{{/* The helm test pod's image: tests.image.repository:tag when a repository is set, else the server image. */}}
+{{- define "fabric-ccaas.testImage" -}}
+{{- if .Values.tests.image.repository }}
+{{- printf "%s:%s" .Values.tests.image.repository (default .Chart.AppVersion .Values.tests.image.tag) }}
+{{- else }}
+{{- include "fabric-ccaas.image" . }}
 {{- end }}
 {{- end }}
 
@@ -110,8 +124,38 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- end }}
 {{- if and (not (kindIs "invalid" .Values.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.podDisruptionBudget.maxUnavailable)) }}
-{{- fail "podDisruptionBudget: set minAvailable or maxUnavailable, not both (set the other to null)" }}
+{{- fail "podDisruptionBudget: minAvailable and maxUnavailable are both set; set one of them (the other stays null)" }}
 {{- end }}
+{{- end }}
+
+{{/*
+sha256 of the live data of every Secret and ConfigMap the pods read (TLS, client CA, envFrom, extraVolumes),
+looked up in the cluster at install and upgrade, so `helm upgrade` after one of them changed rolls the pods.
+`helm template` and --dry-run have no cluster: every lookup is empty there and the sum is constant.
+*/}}
+{{- define "fabric-ccaas.secretsChecksum" -}}
+{{- $ns := .Release.Namespace }}
+{{- $refs := list }}
+{{- if .Values.tls.enabled }}
+{{- $refs = append $refs (list "Secret" (include "fabric-ccaas.tlsSecretName" .)) }}
+{{- with .Values.tls.clientCa.existingSecret }}
+{{- $refs = append $refs (list "Secret" .) }}
+{{- end }}
+{{- end }}
+{{- range .Values.envFrom }}
+{{- with .secretRef }}{{ $refs = append $refs (list "Secret" .name) }}{{ end }}
+{{- with .configMapRef }}{{ $refs = append $refs (list "ConfigMap" .name) }}{{ end }}
+{{- end }}
+{{- range .Values.extraVolumes }}
+{{- with .secret }}{{ $refs = append $refs (list "Secret" .secretName) }}{{ end }}
+{{- with .configMap }}{{ $refs = append $refs (list "ConfigMap" .name) }}{{ end }}
+{{- end }}
+{{- $data := list }}
+{{- range $refs }}
+{{- $object := lookup "v1" (index . 0) $ns (index . 1) }}
+{{- $data = append $data (list (index . 0) (index . 1) ($object.data | default dict) ($object.binaryData | default dict)) }}
+{{- end }}
+{{- toJson $data | sha256sum }}
 {{- end }}
 
 {{/* The label part of chaincode.id (before the last ":"). */}}
