@@ -249,7 +249,11 @@ export class FabricNetwork {
         const logFile = path.join(this.logDir, 'orderer.log');
         const record = startProcess({ name: 'orderer', command: this.fabric.tool('orderer'), args: [], env, logFile });
         this.#update({ processes: [...this.#state.processes, record] });
-        await waitUntilReady(record, () => httpOk(`http://${LOOPBACK}:${String(ports.operationsPort)}/healthz`));
+        const healthz = `http://${LOOPBACK}:${String(ports.operationsPort)}/healthz`;
+        await waitUntilReady(
+            record,
+            async () => logContains(logFile, 'Beginning to serve requests') && httpOk(healthz),
+        );
     }
 
     #peerName(i: number): string {

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// `deploy` on the local network, the way a user deploys: our packaging tool writes the package,
+// every peer installs it (our builders build it), our server starts with the package ID, each org
+// approves, the definition is committed, and the previous server of that chaincode is stopped.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { runPackageCli } from '../tools/package-cli.ts';
+import { startChaincodeServer, writeServerTls, type ServerTls } from './chaincode-process.ts';
+import type { FabricNetwork } from './fabric-network.ts';
+import { freePort, stopProcess } from './fabric-process.ts';
+import { waitForEndorsers } from './gateway-client.ts';
+import type { ChaincodeRecord, ServerRecord } from './network-state.ts';
+
+/** What to deploy and how. */
+export interface DeployOptions {
+    /** Chaincode name on the channel (default "basic"). */
+    readonly name?: string;
+    readonly version?: string;
+    /** Default: one more than the last deploy of this name on this network, else 1. */
+    readonly sequence?: number;
+    /** Default "tls"; "mutual" makes the server require the peer's client certificate. */
+    readonly tls?: ServerTls;
+    /** Leave the client certificate out of connection.json (to see a mutual-TLS server refuse the peer). */
+    readonly omitClientCert?: boolean;
+    readonly initRequired?: boolean;
+    /** A collections config JSON file for private data. */
+    readonly collectionsConfig?: string;
+    /** e.g. "OR('Org1MSP.peer','Org2MSP.peer')"; default: the channel's MAJORITY Endorsement. */
+    readonly signaturePolicy?: string;
+    /** CHAINCODE_MODULE of the server. */
+    readonly chaincodeModule?: string;
+    readonly useDist?: boolean;
+    readonly serverEnv?: Readonly<Record<string, string>>;
+}
+
+/** The outcome of a deploy. */
+export interface Deployment extends ChaincodeRecord {
+    readonly server: ServerRecord;
+}
+
+/** Packages with our tool; resolves with the package ID the tool printed. */
+async function makePackage(label: string, out: string, flags: readonly string[]): Promise<string> {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const io = { stdout: (line: string) => stdout.push(line), stderr: (line: string) => stderr.push(line), cwd: '/' };
+    const code = await runPackageCli(['--label', label, '--out', out, ...flags], io);
+    const packageId = stdout.at(-1);
+    if (code !== 0 || packageId === undefined) {
+        throw new Error(`packaging failed: ${stderr.join('\n')}`);
+    }
+    return packageId;
+}
+
+function definitionArgs(network: FabricNetwork, record: ChaincodeRecord, options: DeployOptions): string[] {
+    return [
+        ...network.ordererArgs(),
+        '--channelID',
+        network.channel,
+        '--name',
+        record.name,
+        '--version',
+        record.version,
+        '--sequence',
+        String(record.sequence),
+        ...(options.initRequired === true ? ['--init-required'] : []),
+        ...(options.collectionsConfig === undefined ? [] : ['--collections-config', options.collectionsConfig]),
+        ...(options.signaturePolicy === undefined ? [] : ['--signature-policy', options.signaturePolicy]),
+    ];
+}
+
+/** `--peerAddresses A --tlsRootCertFiles CA` for every peer (or without the CA when TLS is off). */
+export function allPeersArgs(network: FabricNetwork): string[] {
+    return Array.from({ length: network.state.orgs }, (_, i) => [
+        '--peerAddresses',
+        network.peerAddress(i),
+        ...(network.state.tls ? ['--tlsRootCertFiles', network.org(i).nodeTls.ca] : []),
+    ]).flat();
+}
+
+/** Approves the definition for every org and commits it. */
+export async function approveAndCommit(
+    network: FabricNetwork,
+    record: ChaincodeRecord,
+    options: DeployOptions,
+): Promise<void> {
+    const definition = definitionArgs(network, record, options);
+    for (let i = 0; i < network.state.orgs; i++) {
+        await network.peerCli(i, [
+            'lifecycle',
+            'chaincode',
+            'approveformyorg',
+            ...definition,
+            '--package-id',
+            record.packageId,
+        ]);
+    }
+    await network.peerCli(0, ['lifecycle', 'chaincode', 'commit', ...definition, ...allPeersArgs(network)]);
+}
+
+/** Packages, installs, starts the server, approves and commits; stops the previous server of the name. */
+export async function deployChaincode(network: FabricNetwork, options: DeployOptions = {}): Promise<Deployment> {
+    const name = options.name ?? 'basic';
+    const previous = network.state.chaincodes[name];
+    const sequence = options.sequence ?? (previous?.sequence ?? 0) + 1;
+    const version = options.version ?? String(sequence);
+    const tls = options.tls ?? 'tls';
+    const label = `${name}_${String(sequence)}`;
+    const workDir = path.join(network.dir, 'chaincodes', label);
+    mkdirSync(workDir, { recursive: true });
+    const tlsFiles = await writeServerTls(path.join(workDir, 'tls'));
+    const port = await freePort();
+    const flags = [`--address`, `127.0.0.1:${String(port)}`];
+    if (tls !== 'plain') {
+        flags.push('--tls-root-cert', tlsFiles.caCert);
+    }
+    if (tls === 'mutual' && options.omitClientCert !== true) {
+        flags.push('--client-cert', tlsFiles.clientCert, '--client-key', tlsFiles.clientKey);
+    }
+    const packageFile = path.join(workDir, `${label}.tar.gz`);
+    const packageId = await makePackage(label, packageFile, flags);
+    for (let i = 0; i < network.state.orgs; i++) {
+        await network.peerCli(i, ['lifecycle', 'chaincode', 'install', packageFile], 120_000);
+    }
+    const server = await startChaincodeServer({
+        name: `${label}.server`,
+        packageId,
+        port,
+        sidecarPort: await freePort(),
+        tls,
+        tlsFiles,
+        logFile: path.join(network.logDir, `${label}.server.log`),
+        ...(options.chaincodeModule === undefined ? {} : { chaincodeModule: options.chaincodeModule }),
+        ...(options.useDist === undefined ? {} : { useDist: options.useDist }),
+        ...(options.serverEnv === undefined ? {} : { env: options.serverEnv }),
+    });
+    const record: Deployment = { name, version, sequence, packageId, server };
+    try {
+        await approveAndCommit(network, record, options);
+    } catch (err) {
+        await stopProcess(server.pid);
+        throw err;
+    }
+    network.recordChaincode(record);
+    await waitForEndorsers(network, name);
+    if (previous?.server !== undefined) {
+        await stopProcess(previous.server.pid);
+    }
+    return record;
+}
