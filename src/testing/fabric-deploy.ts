@@ -24,6 +24,8 @@ export interface DeployOptions {
     readonly tls?: ServerTls;
     /** Leave the client certificate out of connection.json (to see a mutual-TLS server refuse the peer). */
     readonly omitClientCert?: boolean;
+    /** connection.json's dial_timeout (default 10s). */
+    readonly dialTimeout?: string;
     readonly initRequired?: boolean;
     /** A collections config JSON file for private data. */
     readonly collectionsConfig?: string;
@@ -111,7 +113,7 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
     mkdirSync(workDir, { recursive: true });
     const tlsFiles = await writeServerTls(path.join(workDir, 'tls'));
     const port = await freePort();
-    const flags = [`--address`, `127.0.0.1:${String(port)}`];
+    const flags = ['--address', `127.0.0.1:${String(port)}`, '--dial-timeout', options.dialTimeout ?? '10s'];
     if (tls !== 'plain') {
         flags.push('--tls-root-cert', tlsFiles.caCert);
     }
