@@ -7,7 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
@@ -143,7 +143,7 @@ export function tailLog(file: string, lines = 40): string {
     if (!existsSync(file)) {
         return `--- ${file}: no log\n`;
     }
-    const text = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    const text = stripVTControlCharacters(readFileSync(file, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
     return `--- last ${String(lines)} lines of ${file}\n${text}\n`;
 }
 
