@@ -54,12 +54,13 @@ export function connectGateway(network: FabricNetwork, org = 0): GatewayConnecti
     };
 }
 
-const NO_PLAN = 'no combination of peers';
+/** What a Gateway says while gossip has not yet told it which peers run a chaincode. */
+const NOT_YET = /no combination of peers|failed to find any endorsing peers|no endorsing peers/i;
 
 /**
- * Waits until the Gateway of peer `org` can plan an endorsement of `chaincode` (gossip has told it
- * which peers of the other orgs run the new definition). Endorses a metadata query and throws
- * the result away; nothing is submitted.
+ * Waits until the Gateway of peer `org` sees the chaincode on a peer of every org (gossip has
+ * spread the new definition): endorses a metadata query at every org and throws the result away.
+ * A chaincode error in the answer still counts, since it comes from the peers; nothing is submitted.
  */
 export async function waitForEndorsers(
     network: FabricNetwork,
@@ -68,24 +69,24 @@ export async function waitForEndorsers(
     timeoutMs = 60_000,
 ): Promise<void> {
     const connection = connectGateway(network, org);
+    const endorsingOrganizations = Array.from({ length: network.state.orgs }, (_, i) => network.org(i).mspId);
     const deadline = Date.now() + timeoutMs;
     try {
         for (;;) {
-            const proposal = connection.contract(chaincode).newProposal('org.hyperledger.fabric:GetMetadata');
-            try {
-                await proposal.endorse();
+            const proposal = connection
+                .contract(chaincode)
+                .newProposal('org.hyperledger.fabric:GetMetadata', { endorsingOrganizations });
+            const details = await proposal.endorse().then(
+                () => undefined,
+                (err: unknown) => (err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err)),
+            );
+            if (details === undefined || !NOT_YET.test(details)) {
                 return;
-            } catch (err) {
-                const details = err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err);
-                if (!details.includes(NO_PLAN)) {
-                    return;
-                }
-                if (Date.now() > deadline) {
-                    throw new Error(
-                        `the Gateway of ${network.org(org).mspId} found no endorsers for ${chaincode}: ${details}`,
-                        { cause: err },
-                    );
-                }
+            }
+            if (Date.now() > deadline) {
+                throw new Error(
+                    `the Gateway of ${network.org(org).mspId} found no endorsers for ${chaincode}: ${details}`,
+                );
             }
             await sleep(250);
         }

@@ -19,13 +19,26 @@ export interface E2eNetwork {
 /** Message for a scenario that needs a Fabric 3.x peer. */
 export const NEEDS_FABRIC_3 = 'needs a Fabric >= 3.1 peer (write batching, GetMultipleKeys)';
 
-/** Starts a network before the file's tests and stops it after; keeps its directory only when a test failed. */
-export function useNetwork(options: Omit<NetworkOptions, 'dir'> = {}): E2eNetwork {
+/**
+ * Starts a network before the file's tests (then runs `setup`, e.g. deploys) and stops it after;
+ * keeps its directory only when something failed.
+ */
+export function useNetwork(
+    options: Omit<NetworkOptions, 'dir'> = {},
+    setup?: (network: FabricNetwork) => Promise<void>,
+): E2eNetwork {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ccaas-e2e-'));
     let network: FabricNetwork | undefined;
     let failed = false;
     before(async () => {
         network = await FabricNetwork.up({ dir, ...options });
+        try {
+            await setup?.(network);
+        } catch (err) {
+            failed = true;
+            const message = errorText(err);
+            throw new Error(`${message}\n${network.logTails(30)}`, { cause: err });
+        }
     });
     after(async () => {
         await network?.down();
@@ -51,7 +64,7 @@ export function useNetwork(options: Omit<NetworkOptions, 'dir'> = {}): E2eNetwor
                     await fn(current(), t);
                 } catch (err) {
                     failed = true;
-                    const message = err instanceof Error ? err.message : String(err);
+                    const message = errorText(err);
                     throw new Error(`${message}\n${network?.logTails(30) ?? ''}`, { cause: err });
                 }
             });
@@ -71,4 +84,22 @@ export function errorText(err: unknown): string {
     }
     const details = (err as { details?: unknown }).details;
     return `${err.message} ${JSON.stringify(details ?? [])} ${err.cause instanceof Error ? err.cause.message : ''}`;
+}
+
+/** chaincode_messages_total{direction, type} from a server's sidecar /metrics (0 when absent). */
+export async function messageCount(
+    sidecarAddress: string,
+    direction: 'sent' | 'received',
+    type: string,
+): Promise<number> {
+    const response = await fetch(`http://${sidecarAddress}/metrics`);
+    const text = await response.text();
+    for (const line of text.split('\n')) {
+        const match = /^chaincode_messages_total\{([^}]*)\} (\d+)$/.exec(line);
+        const labels = match?.[1]?.split(',') ?? [];
+        if (labels.includes(`direction="${direction}"`) && labels.includes(`type="${type}"`)) {
+            return Number(match?.[2]);
+        }
+    }
+    return 0;
 }
