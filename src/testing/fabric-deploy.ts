@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runPackageCli } from '../tools/package-cli.ts';
-import { startChaincodeServer, writeServerTls, type ServerTls } from './chaincode-process.ts';
+import { startChaincodeServer, writeServerTls, type ServerSpec, type ServerTls } from './chaincode-process.ts';
 import type { FabricNetwork } from './fabric-network.ts';
 import { freePort, stopProcess } from './fabric-process.ts';
 import { waitForEndorsers } from './gateway-client.ts';
@@ -125,7 +125,7 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
     for (let i = 0; i < network.state.orgs; i++) {
         await network.peerCli(i, ['lifecycle', 'chaincode', 'install', packageFile], 120_000);
     }
-    const server = await startChaincodeServer({
+    const serverSpec: ServerSpec = {
         name: `${label}.server`,
         packageId,
         port,
@@ -136,8 +136,9 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
         ...(options.chaincodeModule === undefined ? {} : { chaincodeModule: options.chaincodeModule }),
         ...(options.useDist === undefined ? {} : { useDist: options.useDist }),
         ...(options.serverEnv === undefined ? {} : { env: options.serverEnv }),
-    });
-    const record: Deployment = { name, version, sequence, packageId, server };
+    };
+    const server = await startChaincodeServer(serverSpec);
+    const record: Deployment = { name, version, sequence, packageId, server, serverSpec };
     try {
         await approveAndCommit(network, record, options);
     } catch (err) {
@@ -150,4 +151,36 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
         await stopProcess(previous.server.pid);
     }
     return record;
+}
+
+/** Stops the server of a deployed chaincode (by PID) and starts it again with the same settings and ports. */
+export async function restartServer(network: FabricNetwork, name: string): Promise<ServerRecord> {
+    const record = network.state.chaincodes[name];
+    if (record?.serverSpec === undefined) {
+        throw new Error(`no server of ${name} was started on this network`);
+    }
+    if (record.server !== undefined) {
+        await stopProcess(record.server.pid);
+    }
+    const server = await startChaincodeServer(record.serverSpec);
+    network.recordChaincode({ ...record, server });
+    return server;
+}
+
+/** Runs Init of an init-required chaincode (`peer chaincode invoke --isInit`) on every org's peer. */
+export async function initChaincode(network: FabricNetwork, name: string, args: readonly string[] = []): Promise<void> {
+    await network.peerCli(0, [
+        'chaincode',
+        'invoke',
+        ...network.ordererArgs(),
+        '--channelID',
+        network.channel,
+        '--name',
+        name,
+        '--isInit',
+        '--ctor',
+        JSON.stringify({ Args: args }),
+        '--waitForEvent',
+        ...allPeersArgs(network),
+    ]);
 }

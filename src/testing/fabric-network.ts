@@ -15,6 +15,7 @@ import {
     httpOk,
     isAlive,
     logContains,
+    logOffset,
     fabricHealthy,
     runTool,
     startProcess,
@@ -193,12 +194,13 @@ export class FabricNetwork {
         });
         const args = ['node', 'start', ...(this.#state.devMode ? ['--peer-chaincodedev'] : [])];
         const logFile = path.join(this.logDir, `${name}.log`);
+        const from = logOffset(logFile);
         const record = startProcess({ name, command: this.fabric.tool('peer'), args, env, logFile });
         this.#update({ processes: [...this.#state.processes, record] });
         const healthz = `http://${LOOPBACK}:${String(ports.operationsPort)}/healthz`;
         await waitUntilReady(
             record,
-            async () => logContains(logFile, 'Started peer with ID') && fabricHealthy(healthz),
+            async () => logContains(logFile, 'Started peer with ID', from) && fabricHealthy(healthz),
         );
     }
 
@@ -241,7 +243,23 @@ export class FabricNetwork {
             await this.startPeer(i);
             await this.peerCli(i, ['channel', 'join', '-b', block]);
         }
-        this.#update({});
+        await Promise.all(state.peers.map((_, i) => this.#waitForMembership(i)));
+    }
+
+    /** Waits until peer `i`'s gossip knows the peers of every other org on the channel (its metrics say so). */
+    async #waitForMembership(i: number): Promise<void> {
+        const name = this.#peerName(i);
+        const record = this.#state.processes.find((p) => p.name === name);
+        if (record === undefined || this.#state.orgs < 2) {
+            return;
+        }
+        const url = `http://${LOOPBACK}:${String(this.peerPorts(i).operationsPort)}/metrics`;
+        const known = new RegExp(`^gossip_membership_total_peers_known\\{channel="${this.channel}"\\} (\\d+)$`, 'm');
+        await waitUntilReady(
+            record,
+            async () => Number(known.exec(await (await fetch(url)).text())?.[1] ?? 0) >= this.#state.orgs - 1,
+            60_000,
+        );
     }
 
     async #startOrderer(ports: OrdererPorts): Promise<void> {

@@ -4,7 +4,7 @@
 // waited on through a readiness probe, stopped by PID; plus free loopback ports and log tails.
 
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify, stripVTControlCharacters } from 'node:util';
@@ -133,9 +133,14 @@ export async function fabricHealthy(url: string): Promise<boolean> {
     return (body.failed_checks ?? [{}]).every((check) => check.component === 'docker');
 }
 
-/** True when the log file contains `text`. */
-export function logContains(file: string, text: string): boolean {
-    return existsSync(file) && readFileSync(file, 'utf8').includes(text);
+/** The size of a log file now: where the next start of its process begins writing. */
+export function logOffset(file: string): number {
+    return existsSync(file) ? statSync(file).size : 0;
+}
+
+/** True when the log file contains `text` after byte `from`. */
+export function logContains(file: string, text: string, from = 0): boolean {
+    return existsSync(file) && readFileSync(file).subarray(from).includes(text);
 }
 
 /** The last `lines` lines of a log file, headed by its path. */

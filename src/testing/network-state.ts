@@ -5,6 +5,7 @@
 
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ServerSpec } from './chaincode-process.ts';
 import type { OrdererPorts, PeerPorts } from './fabric-node-env.ts';
 import type { ProcessRecord } from './fabric-process.ts';
 
@@ -22,6 +23,8 @@ export interface ChaincodeRecord {
     readonly sequence: number;
     readonly packageId: string;
     readonly server?: ServerRecord;
+    /** How the server was started, so it can be started again. */
+    readonly serverSpec?: ServerSpec;
 }
 
 /** Everything `up` and `deploy` recorded. */
