@@ -56,6 +56,8 @@ export interface ServerSpec {
     readonly chaincodeModule?: string;
     /** Run dist/main.js (after `npm run build`) instead of src/main.ts under tsx. */
     readonly useDist?: boolean;
+    /** Dev mode: dial this peer chaincode listener (CHAINCODE_MODE=client) instead of serving on `port`. */
+    readonly peerChaincodeAddress?: string;
     /** More settings for the server (e.g. CHAINCODE_KEEPALIVE_TIME_MS). */
     readonly env?: Readonly<Record<string, string>>;
 }
@@ -72,11 +74,15 @@ export function serverEnv(spec: ServerSpec): Record<string, string> {
         LOG_LEVEL: 'info',
         CORE_CHAINCODE_LOGGING_LEVEL: 'WARNING',
     };
-    if (spec.tls !== 'plain') {
+    if (spec.peerChaincodeAddress !== undefined) {
+        env.CHAINCODE_MODE = 'client';
+        env.CORE_PEER_ADDRESS = spec.peerChaincodeAddress;
+        delete env.CHAINCODE_SERVER_ADDRESS;
+    } else if (spec.tls !== 'plain') {
         env.CHAINCODE_TLS_CERT = spec.tlsFiles.serverCert;
         env.CHAINCODE_TLS_KEY = spec.tlsFiles.serverKey;
     }
-    if (spec.tls === 'mutual') {
+    if (spec.tls === 'mutual' && spec.peerChaincodeAddress === undefined) {
         env.CHAINCODE_CLIENT_CA_CERT = spec.tlsFiles.caCert;
     }
     if (spec.chaincodeModule !== undefined) {
@@ -85,7 +91,7 @@ export function serverEnv(spec: ServerSpec): Record<string, string> {
     return { ...env, ...spec.env };
 }
 
-/** Starts the server and waits for its sidecar's /readyz. */
+/** Starts the server and waits for its sidecar's /readyz (in client mode: until the peer registered it). */
 export async function startChaincodeServer(spec: ServerSpec): Promise<ServerRecord> {
     const dist = path.join(REPO, 'dist', 'main.js');
     const useDist = spec.useDist === true;
@@ -104,5 +110,6 @@ export async function startChaincodeServer(spec: ServerSpec): Promise<ServerReco
     });
     const sidecarAddress = `127.0.0.1:${String(spec.sidecarPort)}`;
     await waitUntilReady(record, () => httpOk(`http://${sidecarAddress}/readyz`));
-    return { ...record, address: `127.0.0.1:${String(spec.port)}`, sidecarAddress, packageId: spec.packageId };
+    const address = spec.peerChaincodeAddress ?? `127.0.0.1:${String(spec.port)}`;
+    return { ...record, address, sidecarAddress, packageId: spec.packageId };
 }

@@ -13,6 +13,7 @@ import { runTool } from './fabric-process.ts';
 /** What the channel config needs to know about the running nodes. */
 export interface ChannelNodes {
     readonly ordererPort: number;
+    readonly clusterPort: number;
     readonly peerPorts: readonly number[];
 }
 
@@ -43,7 +44,7 @@ function peerOrg(org: OrgCrypto, port: number): Record<string, unknown> {
     };
 }
 
-function ordererSection(crypto: NetworkCrypto, port: number): Record<string, unknown> {
+function ordererSection(crypto: NetworkCrypto, port: number, clusterPort: number): Record<string, unknown> {
     const id = crypto.orderer.mspId;
     return {
         OrdererType: 'etcdraft',
@@ -51,7 +52,7 @@ function ordererSection(crypto: NetworkCrypto, port: number): Record<string, unk
             Consenters: [
                 {
                     Host: LOOPBACK,
-                    Port: port,
+                    Port: clusterPort,
                     ClientTLSCert: crypto.orderer.nodeTls.cert,
                     ServerTLSCert: crypto.orderer.nodeTls.cert,
                 },
@@ -84,7 +85,7 @@ export function channelConfig(fabric: FabricHome, crypto: NetworkCrypto, nodes: 
             Channel: {
                 Policies: ROLE_POLICIES,
                 Capabilities: fabric.major >= 3 ? { V3_0: true } : { V2_0: true },
-                Orderer: ordererSection(crypto, nodes.ordererPort),
+                Orderer: ordererSection(crypto, nodes.ordererPort, nodes.clusterPort),
                 Application: {
                     Organizations: crypto.peers.map((org, i) => peerOrg(org, nodes.peerPorts[i] ?? 0)),
                     Policies: {

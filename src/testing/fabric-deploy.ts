@@ -101,12 +101,19 @@ export async function approveAndCommit(
     await network.peerCli(0, ['lifecycle', 'chaincode', 'commit', ...definition, ...allPeersArgs(network)]);
 }
 
-/** Packages, installs, starts the server, approves and commits; stops the previous server of the name. */
+/**
+ * Packages, installs, starts the server, approves and commits; stops the previous server of the name.
+ * On a dev-mode network nothing is installed: the definition names package `name:version` and our
+ * server runs in client mode, dialling the peer's chaincode listener.
+ */
 export async function deployChaincode(network: FabricNetwork, options: DeployOptions = {}): Promise<Deployment> {
     const name = options.name ?? 'basic';
     const previous = network.state.chaincodes[name];
     const sequence = options.sequence ?? (previous?.sequence ?? 0) + 1;
     const version = options.version ?? String(sequence);
+    if (network.state.devMode) {
+        return deployDevMode(network, { ...options, name, version, sequence });
+    }
     const tls = options.tls ?? 'tls';
     const label = `${name}_${String(sequence)}`;
     const workDir = path.join(network.dir, 'chaincodes', label);
@@ -167,9 +174,17 @@ export async function restartServer(network: FabricNetwork, name: string): Promi
     return server;
 }
 
-/** Runs Init of an init-required chaincode (`peer chaincode invoke --isInit`) on every org's peer. */
-export async function initChaincode(network: FabricNetwork, name: string, args: readonly string[] = []): Promise<void> {
-    await network.peerCli(0, [
+/**
+ * Submits a transaction with the `peer` command line (`peer chaincode invoke`, endorsed by every
+ * org's peer, waiting for the commit): what dev mode and Init need, since the Gateway cannot do either.
+ */
+export async function peerInvoke(
+    network: FabricNetwork,
+    name: string,
+    args: readonly string[],
+    options: { readonly init?: boolean } = {},
+): Promise<string> {
+    return network.peerCli(0, [
         'chaincode',
         'invoke',
         ...network.ordererArgs(),
@@ -177,10 +192,62 @@ export async function initChaincode(network: FabricNetwork, name: string, args: 
         network.channel,
         '--name',
         name,
-        '--isInit',
+        ...(options.init === true ? ['--isInit'] : []),
         '--ctor',
         JSON.stringify({ Args: args }),
         '--waitForEvent',
         ...allPeersArgs(network),
     ]);
+}
+
+/** Runs Init of an init-required chaincode (`peer chaincode invoke --isInit`) on every org's peer. */
+export async function initChaincode(network: FabricNetwork, name: string, args: readonly string[] = []): Promise<void> {
+    await peerInvoke(network, name, args, { init: true });
+}
+
+/** Evaluates on org 0's peer with `peer chaincode query`; resolves with what it prints. */
+export async function peerQuery(network: FabricNetwork, name: string, args: readonly string[]): Promise<string> {
+    const output = await network.peerCli(0, [
+        'chaincode',
+        'query',
+        '--channelID',
+        network.channel,
+        '--name',
+        name,
+        '--ctor',
+        JSON.stringify({ Args: args }),
+    ]);
+    return output.trim();
+}
+
+async function deployDevMode(
+    network: FabricNetwork,
+    options: DeployOptions & { name: string; version: string; sequence: number },
+): Promise<Deployment> {
+    const { name, version, sequence } = options;
+    const packageId = `${name}:${version}`;
+    const record: ChaincodeRecord = { name, version, sequence, packageId };
+    const previous = network.state.chaincodes[name];
+    await approveAndCommit(network, record, options);
+    if (previous?.server !== undefined) {
+        await stopProcess(previous.server.pid);
+    }
+    const label = `${name}_${String(sequence)}`;
+    const serverSpec: ServerSpec = {
+        name: `${label}.client`,
+        packageId,
+        port: 0,
+        sidecarPort: await freePort(),
+        tls: 'plain',
+        tlsFiles: await writeServerTls(path.join(network.dir, 'chaincodes', label, 'tls')),
+        logFile: path.join(network.logDir, `${label}.client.log`),
+        peerChaincodeAddress: `127.0.0.1:${String(network.peerPorts(0).chaincodePort)}`,
+        ...(options.chaincodeModule === undefined ? {} : { chaincodeModule: options.chaincodeModule }),
+        ...(options.useDist === undefined ? {} : { useDist: options.useDist }),
+        ...(options.serverEnv === undefined ? {} : { env: options.serverEnv }),
+    };
+    const server = await startChaincodeServer(serverSpec);
+    const deployment: Deployment = { ...record, server, serverSpec };
+    network.recordChaincode(deployment);
+    return deployment;
 }

@@ -35,7 +35,11 @@ export interface NetworkOptions {
     /** Peer orgs, one peer each (default 2). */
     readonly orgs?: number;
     readonly channel?: string;
-    /** Start the peers with --peer-chaincodedev (their TLS then is off). */
+    /**
+     * Start the peers with --peer-chaincodedev. TLS is then off on the peers and the orderer's client
+     * listener: the peer's chaincode listener would only take certificates from the peer's own CA,
+     * and a peer without TLS dials the orderer without TLS.
+     */
     readonly devMode?: boolean;
 }
 
@@ -78,7 +82,12 @@ export class FabricNetwork {
             orgs,
             tls: !devMode,
             devMode,
-            orderer: { port: await freePort(), adminPort: await freePort(), operationsPort: await freePort() },
+            orderer: {
+                port: await freePort(),
+                clusterPort: await freePort(),
+                adminPort: await freePort(),
+                operationsPort: await freePort(),
+            },
             peers: await Promise.all(
                 Array.from({ length: orgs }, async () => ({
                     port: await freePort(),
@@ -152,7 +161,7 @@ export class FabricNetwork {
     /** The flags that make a `peer` command talk to the orderer. */
     ordererArgs(): string[] {
         const address = `${LOOPBACK}:${String(this.#state.orderer.port)}`;
-        return ['-o', address, '--tls', '--cafile', this.crypto.orderer.nodeTls.ca];
+        return ['-o', address, ...(this.#state.tls ? ['--tls', '--cafile', this.crypto.orderer.nodeTls.ca] : [])];
     }
 
     /** Records a deployed chaincode (and its server) in the state file. */
@@ -220,6 +229,7 @@ export class FabricNetwork {
         await generateCrypto(this.fabric, this.dir, state.orgs);
         const block = await createGenesisBlock(this.fabric, this.dir, state.channel, this.crypto, {
             ordererPort: state.orderer.port,
+            clusterPort: state.orderer.clusterPort,
             peerPorts: state.peers.map((p) => p.port),
         });
         await this.#startOrderer(state.orderer);
@@ -239,6 +249,10 @@ export class FabricNetwork {
             ['channel', 'join', '--channelID', state.channel, '--config-block', block, ...osnArgs],
             { PATH: process.env.PATH ?? '' },
         );
+        const orderer = this.#state.processes.find((p) => p.name === 'orderer');
+        if (orderer !== undefined) {
+            await waitUntilReady(orderer, () => Promise.resolve(logContains(orderer.logFile, 'elected leader')));
+        }
         for (let i = 0; i < state.orgs; i++) {
             await this.startPeer(i);
             await this.peerCli(i, ['channel', 'join', '-b', block]);
@@ -263,7 +277,8 @@ export class FabricNetwork {
     }
 
     async #startOrderer(ports: OrdererPorts): Promise<void> {
-        const env = ordererEnv(this.fabric, this.crypto.orderer, ports, path.join(this.dir, 'data', 'orderer'));
+        const dataDir = path.join(this.dir, 'data', 'orderer');
+        const env = ordererEnv(this.fabric, this.crypto.orderer, ports, dataDir, this.#state.tls);
         const logFile = path.join(this.logDir, 'orderer.log');
         const record = startProcess({ name: 'orderer', command: this.fabric.tool('orderer'), args: [], env, logFile });
         this.#update({ processes: [...this.#state.processes, record] });

@@ -10,6 +10,8 @@ import type { FabricHome } from './fabric-home.ts';
 /** The ports of the orderer. */
 export interface OrdererPorts {
     readonly port: number;
+    /** The Raft cluster listener (always TLS, as etcdraft requires). */
+    readonly clusterPort: number;
     readonly adminPort: number;
     readonly operationsPort: number;
 }
@@ -31,12 +33,16 @@ function base(fabric: FabricHome): Record<string, string> {
     return { PATH: process.env.PATH ?? '', FABRIC_CFG_PATH: fabric.configDir, FABRIC_LOGGING_SPEC: 'info' };
 }
 
-/** The orderer: TLS on every listener, channel participation API, no system channel. */
+/**
+ * The orderer: channel participation API, no system channel, its own TLS listeners for Raft and
+ * the admin API; TLS on the client listener unless `clientTls` is false (dev mode).
+ */
 export function ordererEnv(
     fabric: FabricHome,
     org: OrgCrypto,
     ports: OrdererPorts,
     dataDir: string,
+    clientTls = true,
 ): Record<string, string> {
     const tls = org.nodeTls;
     return {
@@ -45,10 +51,14 @@ export function ordererEnv(
         ORDERER_GENERAL_LISTENPORT: String(ports.port),
         ORDERER_GENERAL_LOCALMSPID: org.mspId,
         ORDERER_GENERAL_LOCALMSPDIR: org.nodeMspDir,
-        ORDERER_GENERAL_TLS_ENABLED: 'true',
+        ORDERER_GENERAL_TLS_ENABLED: String(clientTls),
         ORDERER_GENERAL_TLS_PRIVATEKEY: tls.key,
         ORDERER_GENERAL_TLS_CERTIFICATE: tls.cert,
         ORDERER_GENERAL_TLS_ROOTCAS: `[${tls.ca}]`,
+        ORDERER_GENERAL_CLUSTER_LISTENADDRESS: LOOPBACK,
+        ORDERER_GENERAL_CLUSTER_LISTENPORT: String(ports.clusterPort),
+        ORDERER_GENERAL_CLUSTER_SERVERCERTIFICATE: tls.cert,
+        ORDERER_GENERAL_CLUSTER_SERVERPRIVATEKEY: tls.key,
         ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE: tls.cert,
         ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY: tls.key,
         ORDERER_GENERAL_CLUSTER_ROOTCAS: `[${tls.ca}]`,
@@ -93,6 +103,7 @@ export function peerEnv(fabric: FabricHome, org: OrgCrypto, options: PeerEnvOpti
         CORE_PEER_GOSSIP_EXTERNALENDPOINT: at(ports.port),
         CORE_PEER_GOSSIP_PUBLISHSTATEINFOINTERVAL: '1s',
         CORE_PEER_GOSSIP_RECONNECTINTERVAL: '2s',
+        CORE_PEER_GOSSIP_MEMBERSHIPTRACKERINTERVAL: '1s',
         CORE_PEER_LOCALMSPID: org.mspId,
         CORE_PEER_MSPCONFIGPATH: org.nodeMspDir,
         CORE_PEER_TLS_ENABLED: String(tls),
@@ -118,7 +129,7 @@ export function peerEnv(fabric: FabricHome, org: OrgCrypto, options: PeerEnvOpti
 export function peerCliEnv(fabric: FabricHome, org: OrgCrypto, port: number, tls: boolean): Record<string, string> {
     return {
         ...base(fabric),
-        FABRIC_LOGGING_SPEC: 'warning',
+        FABRIC_LOGGING_SPEC: 'error',
         CORE_PEER_ADDRESS: at(port),
         CORE_PEER_LOCALMSPID: org.mspId,
         CORE_PEER_MSPCONFIGPATH: org.adminMspDir,

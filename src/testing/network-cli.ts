@@ -6,17 +6,20 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServerTls } from './chaincode-process.ts';
-import { deployChaincode } from './fabric-deploy.ts';
+import { deployChaincode, initChaincode, peerInvoke, peerQuery } from './fabric-deploy.ts';
 import { FabricNetwork } from './fabric-network.ts';
 import { connectGateway } from './gateway-client.ts';
 
 const USAGE = `Usage: npm run network -- COMMAND [options]
 
-  up       [--orgs N] [--channel NAME] [--dev-mode]   start orderer and peers (FABRIC_HOME: Fabric's bin/ and config/)
+  up       [--orgs N] [--channel NAME] [--dev-mode]   start orderer and peers (FABRIC_HOME: Fabric's bin/ and config/);
+                                                      --dev-mode: peers with --peer-chaincodedev, TLS off, 1 org by default
   deploy   [--name basic] [--tls plain|tls|mutual] [--sequence N] [--version V] [--init-required]
            [--collections-config FILE] [--signature-policy EXPR] [--module PATH] [--dist]
                                                       package, install, start our server, approve, commit
+  init     [--name basic] ARGS...                     run Init of an init-required chaincode (peer chaincode invoke --isInit)
   invoke   [--name basic] [--org N] FUNCTION ARGS...  submit a transaction through the Gateway of org N
+                                                      (on a dev-mode network: with peer chaincode invoke)
   query    [--name basic] [--org N] FUNCTION ARGS...  evaluate a transaction
   status                                              what runs, with PIDs and ports
   down                                                stop everything that up and deploy started
@@ -25,7 +28,7 @@ const USAGE = `Usage: npm run network -- COMMAND [options]
 
 const OPTIONS = {
     dir: { type: 'string' },
-    orgs: { type: 'string', default: '2' },
+    orgs: { type: 'string' },
     channel: { type: 'string' },
     'dev-mode': { type: 'boolean', default: false },
     name: { type: 'string', default: 'basic' },
@@ -60,7 +63,7 @@ async function up(flags: Flags): Promise<void> {
     const started = Date.now();
     const network = await FabricNetwork.up({
         dir: networkDir(flags),
-        orgs: Number(flags.orgs),
+        orgs: Number(flags.orgs ?? (flags['dev-mode'] ? '1' : '2')),
         devMode: flags['dev-mode'],
         ...(flags.channel === undefined ? {} : { channel: flags.channel }),
     });
@@ -94,7 +97,12 @@ async function transact(flags: Flags, args: readonly string[], submit: boolean):
     if (fcn === undefined) {
         throw new Error('name the function to call (see --help)');
     }
-    const connection = connectGateway(FabricNetwork.open(networkDir(flags)), Number(flags.org) - 1);
+    const network = FabricNetwork.open(networkDir(flags));
+    if (network.state.devMode) {
+        console.log(submit ? await peerInvoke(network, flags.name, args) : await peerQuery(network, flags.name, args));
+        return;
+    }
+    const connection = connectGateway(network, Number(flags.org) - 1);
     try {
         const contract = connection.contract(flags.name);
         const result = submit
@@ -137,6 +145,10 @@ async function main(argv: readonly string[]): Promise<void> {
             return up(flags);
         case 'deploy':
             return deploy(flags);
+        case 'init':
+            await initChaincode(FabricNetwork.open(networkDir(flags)), flags.name, args);
+            console.log(`${flags.name} initialised`);
+            return;
         case 'invoke':
         case 'query':
             return transact(flags, args, command === 'invoke');

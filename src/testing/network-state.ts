@@ -11,6 +11,7 @@ import type { ProcessRecord } from './fabric-process.ts';
 
 /** A chaincode server started by `deploy`. */
 export interface ServerRecord extends ProcessRecord {
+    /** Where it listens; in client (dev) mode the peer chaincode listener it dials. */
     readonly address: string;
     readonly sidecarAddress: string;
     readonly packageId: string;
