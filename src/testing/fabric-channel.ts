@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The channel's genesis block: a configtx.yaml of our own (one etcdraft consenter on loopback,
-// each peer org with its anchor peer) turned into a block by configtxgen.
+// The channel: a configtx.yaml of our own (one etcdraft consenter on loopback,
+// each peer org with its anchor peer) turned into a genesis block by configtxgen, and the orderer joined to it.
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -116,4 +116,34 @@ export async function createGenesisBlock(
         { PATH: process.env.PATH ?? '', FABRIC_CFG_PATH: dir },
     );
     return block;
+}
+
+/** Joins the orderer to the channel through its admin API (osnadmin, with the orderer org admin's TLS pair). */
+export async function joinOrderer(
+    fabric: FabricHome,
+    orderer: OrgCrypto,
+    adminPort: number,
+    channel: string,
+    block: string,
+): Promise<void> {
+    await runTool(
+        fabric.tool('osnadmin'),
+        [
+            'channel',
+            'join',
+            '--channelID',
+            channel,
+            '--config-block',
+            block,
+            '-o',
+            `${LOOPBACK}:${String(adminPort)}`,
+            '--ca-file',
+            orderer.nodeTls.ca,
+            '--client-cert',
+            orderer.adminTls.cert,
+            '--client-key',
+            orderer.adminTls.key,
+        ],
+        { PATH: process.env.PATH ?? '' },
+    );
 }

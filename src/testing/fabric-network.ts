@@ -6,7 +6,7 @@
 
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createGenesisBlock } from './fabric-channel.ts';
+import { createGenesisBlock, joinOrderer } from './fabric-channel.ts';
 import { cryptoLayout, generateCrypto, type NetworkCrypto, type OrgCrypto } from './fabric-crypto.ts';
 import { fabricHome, type FabricHome } from './fabric-home.ts';
 import { ordererEnv, peerCliEnv, peerEnv, type OrdererPorts, type PeerPorts } from './fabric-node-env.ts';
@@ -233,22 +233,7 @@ export class FabricNetwork {
             peerPorts: state.peers.map((p) => p.port),
         });
         await this.#startOrderer(state.orderer);
-        const admin = this.crypto.orderer.adminTls;
-        const osnArgs = [
-            '-o',
-            `${LOOPBACK}:${String(state.orderer.adminPort)}`,
-            '--ca-file',
-            this.crypto.orderer.nodeTls.ca,
-            '--client-cert',
-            admin.cert,
-            '--client-key',
-            admin.key,
-        ];
-        await runTool(
-            this.fabric.tool('osnadmin'),
-            ['channel', 'join', '--channelID', state.channel, '--config-block', block, ...osnArgs],
-            { PATH: process.env.PATH ?? '' },
-        );
+        await joinOrderer(this.fabric, this.crypto.orderer, state.orderer.adminPort, state.channel, block);
         const orderer = this.#state.processes.find((p) => p.name === 'orderer');
         if (orderer !== undefined) {
             await waitUntilReady(orderer, () => Promise.resolve(logContains(orderer.logFile, 'elected leader')));
