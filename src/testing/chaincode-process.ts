@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCertificateAuthority } from './certs.ts';
-import { httpOk, startProcess, waitUntilReady } from './fabric-process.ts';
+import { httpOk, startProcess, stopProcess, waitUntilReady } from './fabric-process.ts';
 import type { ServerRecord } from './network-state.ts';
 
 /** plain: no TLS; tls: the peer checks our certificate; mutual: we check the peer's too. */
@@ -109,7 +109,12 @@ export async function startChaincodeServer(spec: ServerSpec): Promise<ServerReco
         cwd: REPO,
     });
     const sidecarAddress = `127.0.0.1:${String(spec.sidecarPort)}`;
-    await waitUntilReady(record, () => httpOk(`http://${sidecarAddress}/readyz`));
+    try {
+        await waitUntilReady(record, () => httpOk(`http://${sidecarAddress}/readyz`));
+    } catch (err) {
+        await stopProcess(record.pid);
+        throw err;
+    }
     const address = spec.peerChaincodeAddress ?? `127.0.0.1:${String(spec.port)}`;
     return { ...record, address, sidecarAddress, packageId: spec.packageId };
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServerTls } from './chaincode-process.ts';
-import { deployChaincode, initChaincode, peerInvoke, peerQuery } from './fabric-deploy.ts';
+import { deployChaincode, initChaincode, peerInvoke, peerQuery, type DeployOptions } from './fabric-deploy.ts';
 import { FabricNetwork } from './fabric-network.ts';
 import { connectGateway } from './gateway-client.ts';
 
@@ -73,7 +73,18 @@ async function up(flags: Flags): Promise<void> {
 
 async function deploy(flags: Flags): Promise<void> {
     const network = FabricNetwork.open(networkDir(flags));
-    const deployment = await deployChaincode(network, {
+    const deployment = await deployChaincode(network, deployOptions(flags)).catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        throw new Error(`${message}\n${network.logTails(20)}`, { cause: err });
+    });
+    console.log(
+        `deployed ${deployment.name} sequence ${String(deployment.sequence)} on ${network.channel}: ` +
+            `package ${deployment.packageId}, server ${deployment.server.address} (pid ${String(deployment.server.pid)})`,
+    );
+}
+
+function deployOptions(flags: Flags): DeployOptions {
+    return {
         name: flags.name,
         tls: tlsMode(flags.tls),
         initRequired: flags['init-required'],
@@ -85,11 +96,7 @@ async function deploy(flags: Flags): Promise<void> {
             : { collectionsConfig: path.resolve(flags['collections-config']) }),
         ...(flags['signature-policy'] === undefined ? {} : { signaturePolicy: flags['signature-policy'] }),
         ...(flags.module === undefined ? {} : { chaincodeModule: flags.module }),
-    });
-    console.log(
-        `deployed ${deployment.name} sequence ${String(deployment.sequence)} on ${network.channel}: ` +
-            `package ${deployment.packageId}, server ${deployment.server.address} (pid ${String(deployment.server.pid)})`,
-    );
+    };
 }
 
 async function transact(flags: Flags, args: readonly string[], submit: boolean): Promise<void> {
