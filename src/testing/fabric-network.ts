@@ -64,6 +64,7 @@ export class FabricNetwork {
     /** Creates and starts a network; on any failure stops what it started and throws with the log tails. */
     static async up(options: NetworkOptions): Promise<FabricNetwork> {
         const dir = path.resolve(options.dir);
+        const fabric = fabricHome(options.fabricHome);
         if (existsSync(path.join(dir, 'network.json'))) {
             const running = readState(dir).processes.filter((p) => isAlive(p.pid));
             if (running.length > 0) {
@@ -72,7 +73,6 @@ export class FabricNetwork {
         }
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(path.join(dir, 'logs'), { recursive: true });
-        const fabric = fabricHome(options.fabricHome);
         const orgs = options.orgs ?? 2;
         const devMode = options.devMode ?? false;
         const state: NetworkState = {
