@@ -112,7 +112,7 @@ export async function startChaincodeServer(spec: ServerSpec): Promise<ServerReco
     try {
         await waitUntilReady(record, () => httpOk(`http://${sidecarAddress}/readyz`));
     } catch (err) {
-        await stopProcess(record.pid);
+        await stopProcess(record);
         throw err;
     }
     const address = spec.peerChaincodeAddress ?? `127.0.0.1:${String(spec.port)}`;

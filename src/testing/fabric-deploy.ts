@@ -149,13 +149,13 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
     try {
         await approveAndCommit(network, record, options);
     } catch (err) {
-        await stopProcess(server.pid);
+        await stopProcess(server);
         throw err;
     }
     network.recordChaincode(record);
     await waitForEndorsers(network, name);
     if (previous?.server !== undefined) {
-        await stopProcess(previous.server.pid);
+        await stopProcess(previous.server);
     }
     return record;
 }
@@ -167,7 +167,7 @@ export async function restartServer(network: FabricNetwork, name: string): Promi
         throw new Error(`no server of ${name} was started on this network`);
     }
     if (record.server !== undefined) {
-        await stopProcess(record.server.pid);
+        await stopProcess(record.server);
     }
     const server = await startChaincodeServer(record.serverSpec);
     network.recordChaincode({ ...record, server });
@@ -230,7 +230,7 @@ async function deployDevMode(
     const previous = network.state.chaincodes[name];
     await approveAndCommit(network, record, options);
     if (previous?.server !== undefined) {
-        await stopProcess(previous.server.pid);
+        await stopProcess(previous.server);
     }
     const label = `${name}_${String(sequence)}`;
     const serverSpec: ServerSpec = {

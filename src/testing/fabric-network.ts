@@ -66,7 +66,9 @@ export class FabricNetwork {
         const dir = path.resolve(options.dir);
         const fabric = fabricHome(options.fabricHome);
         if (existsSync(path.join(dir, 'network.json'))) {
-            const running = readState(dir).processes.filter((p) => isAlive(p.pid));
+            const previous = readState(dir);
+            const servers = Object.values(previous.chaincodes).flatMap((c) => (c.server ? [c.server] : []));
+            const running = [...previous.processes, ...servers].filter((p) => isAlive(p));
             if (running.length > 0) {
                 throw new Error(`a network is already running in ${dir}: run \`down\` first`);
             }
@@ -171,7 +173,7 @@ export class FabricNetwork {
 
     /** Every process the network runs, chaincode servers included, with whether it is alive. */
     status(): (ProcessRecord & { alive: boolean })[] {
-        return this.#allProcesses().map((p) => ({ ...p, alive: isAlive(p.pid) }));
+        return this.#allProcesses().map((p) => ({ ...p, alive: isAlive(p) }));
     }
 
     /** The tails of every log in the log folder. */
@@ -186,7 +188,7 @@ export class FabricNetwork {
         const name = this.#peerName(i);
         const record = this.#state.processes.find((p) => p.name === name);
         if (record !== undefined) {
-            await stopProcess(record.pid);
+            await stopProcess(record);
             this.#update({ processes: this.#state.processes.filter((p) => p.name !== name) });
         }
     }
@@ -216,8 +218,8 @@ export class FabricNetwork {
     /** Stops every process it started, chaincode servers first, by PID; keeps the directory and its logs. */
     async down(): Promise<void> {
         const servers = Object.values(this.#state.chaincodes).flatMap((c) => (c.server ? [c.server] : []));
-        await Promise.all(servers.map((s) => stopProcess(s.pid)));
-        await Promise.all(this.#state.processes.map((p) => stopProcess(p.pid)));
+        await Promise.all(servers.map((s) => stopProcess(s)));
+        await Promise.all(this.#state.processes.map((p) => stopProcess(p)));
         const chaincodes = Object.fromEntries(
             Object.entries(this.#state.chaincodes).map(([name, record]) => [name, { ...record, server: undefined }]),
         );

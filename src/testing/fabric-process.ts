@@ -26,6 +26,19 @@ export interface ProcessRecord {
     readonly name: string;
     readonly pid: number;
     readonly logFile: string;
+    /** Its start time (from /proc), so a PID reused by another process is never taken for it. */
+    readonly startedAt: string;
+}
+
+/** State and start time of a PID from /proc/PID/stat; undefined when there is no such process. */
+function procStat(pid: number): { state: string; startedAt: string } | undefined {
+    try {
+        const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return { state: fields[0] ?? '', startedAt: fields[19] ?? '' };
+    } catch {
+        return undefined;
+    }
 }
 
 /** Starts a process in its own process group, stdout and stderr appended to its log file. */
@@ -43,48 +56,52 @@ export function startProcess(spec: ProcessSpec): ProcessRecord {
         }
         child.on('error', () => undefined);
         child.unref();
-        return { name: spec.name, pid: child.pid, logFile: spec.logFile };
+        return {
+            name: spec.name,
+            pid: child.pid,
+            logFile: spec.logFile,
+            startedAt: procStat(child.pid)?.startedAt ?? '',
+        };
     } finally {
         closeSync(fd);
     }
 }
 
-/** True while a process with that PID exists (and is not a zombie of ours). */
-export function isAlive(pid: number): boolean {
+/** True while the recorded process runs: its PID exists, is no zombie and has the recorded start time. */
+export function isAlive(record: ProcessRecord): boolean {
     try {
-        process.kill(pid, 0);
+        process.kill(record.pid, 0);
     } catch {
         return false;
     }
-    try {
-        const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
-        return !/^\d+ \(.*\) Z/.test(stat);
-    } catch {
-        return true;
+    const stat = procStat(record.pid);
+    if (stat === undefined) {
+        return record.startedAt === '';
     }
+    return stat.state !== 'Z' && (record.startedAt === '' || stat.startedAt === record.startedAt);
 }
 
 /** Sends SIGTERM, waits up to `graceMs` for the exit, then SIGKILL. Resolves once it is gone. */
-export async function stopProcess(pid: number, graceMs = 10_000): Promise<void> {
-    if (!isAlive(pid)) {
+export async function stopProcess(record: ProcessRecord, graceMs = 10_000): Promise<void> {
+    if (!isAlive(record)) {
         return;
     }
     try {
-        process.kill(pid, 'SIGTERM');
+        process.kill(record.pid, 'SIGTERM');
     } catch {
         return;
     }
     const deadline = Date.now() + graceMs;
-    while (isAlive(pid) && Date.now() < deadline) {
+    while (isAlive(record) && Date.now() < deadline) {
         await sleep(50);
     }
-    if (isAlive(pid)) {
+    if (isAlive(record)) {
         try {
-            process.kill(pid, 'SIGKILL');
+            process.kill(record.pid, 'SIGKILL');
         } catch {
             return;
         }
-        for (let i = 0; i < 100 && isAlive(pid); i++) {
+        for (let i = 0; i < 100 && isAlive(record); i++) {
             await sleep(20);
         }
     }
@@ -101,7 +118,7 @@ export async function waitUntilReady(
 ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-        if (!isAlive(record.pid)) {
+        if (!isAlive(record)) {
             throw new Error(`${record.name} exited during start-up\n${tailLog(record.logFile)}`);
         }
         if (await probe().catch(() => false)) {

@@ -54,7 +54,7 @@ e2e.scenario('an upgrade to a new package and sequence is served by the second s
     });
     assert.equal(second.sequence, 2);
     assert.notEqual(second.packageId, first.packageId);
-    assert.equal(isAlive(first.server.pid), false, 'the first server was stopped');
+    assert.equal(isAlive(first.server), false, 'the first server was stopped');
     assert.equal(utf8(await gateway.contract('upgrade').submitTransaction('server')), 'second');
     assert.equal(utf8(await gateway.contract('upgrade').evaluateTransaction('get', 'kept')), 'from sequence 1');
 });
