@@ -93,9 +93,12 @@ function chaincodeExport(exports: unknown): RoutedChaincode | undefined {
         return undefined;
     }
     const names = (value as { functionNames?: unknown }).functionNames;
-    return Object.assign(Object.create(value) as Chaincode, {
+    // Methods are called on the instance itself: a class chaincode may hold #private fields.
+    return {
+        Init: (stub) => value.Init(stub),
+        Invoke: (stub) => value.Invoke(stub),
         functionNames: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
-    });
+    };
 }
 
 function isChaincode(value: unknown): value is Chaincode {
