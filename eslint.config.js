@@ -20,6 +20,16 @@ export default defineConfig(
         },
     },
     {
+        // The shape of the code: small functions and files, typed module boundaries (as fabric-gateway's node/src).
+        files: ['src/**/*.ts'],
+        rules: {
+            complexity: ['error', 12],
+            'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }],
+            'max-lines-per-function': ['error', { max: 60, skipBlankLines: false, skipComments: false }],
+            '@typescript-eslint/explicit-module-boundary-types': 'error',
+        },
+    },
+    {
         files: ['test/**/*.ts', 'bench/**/*.ts'],
         rules: {
             '@typescript-eslint/no-floating-promises': [

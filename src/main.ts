@@ -4,8 +4,9 @@
 // The composition root: reads the environment and flags, builds the logger, metrics,
 // chaincode server (or dev-mode client) and sidecar, and owns signals and exit codes.
 
-import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
 import { loadChaincode } from './process/chaincode-loader.ts';
 import { loadConfig, type Config, type LoadedConfig } from './config/load-config.ts';
 import { parseHostPort } from './shim/host-port.ts';
@@ -16,21 +17,22 @@ import { errorMessage } from './shim/errors.ts';
 import { createLogger, routeGrpcLogs } from './process/logger.ts';
 import { ignoreBrokenStdio } from './process/log-destination.ts';
 import { routeContractApiLogs } from './process/contract-api-logs.ts';
-import { createMetrics } from './metrics/metrics.ts';
-import { DevModeDialer } from './shim/dev-mode-dialer.ts';
-import { ChaincodeServer } from './shim/chaincode-server.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { buildSidecar, packageLabel } from './sidecar/app.ts';
 import { Health } from './sidecar/health.ts';
 import { observeStreams } from './metrics/stream-metrics.ts';
-import { watchServingCertificate } from './process/serving-certificate.ts';
+import {
+    devModeEndpoint,
+    serverEndpoint,
+    type ChaincodeEndpoint,
+    type EndpointParts,
+    type ShimSettings,
+} from './process/chaincode-endpoint.ts';
+import { shutDownOnSignals } from './process/shutdown.ts';
+import type { RoutedChaincode } from './shim/router.ts';
+import type { Chaincode } from './shim/types.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
-/** What main needs of the server (server mode) or the client (dev mode). */
-interface ChaincodeEndpoint {
-    readonly openStreams: number;
-    close(graceMs: number): Promise<boolean>;
-}
 
 async function main(): Promise<void> {
     ignoreBrokenStdio();
@@ -39,7 +41,30 @@ async function main(): Promise<void> {
         process.stdout.write(helpText());
         return;
     }
-    const { config, sources, summary }: LoadedConfig = loadConfig({ env: process.env, args });
+    const loaded = loadConfig({ env: process.env, args });
+    const { config } = loaded;
+    const logger = startLogging(loaded);
+    const chaincode = await loadServedChaincode(config.chaincode.module, logger);
+    const metrics = createMetrics({
+        knownFunctions: chaincode.functionNames,
+        servingTls: config.peer === undefined && config.tls !== undefined,
+    });
+    const health = new Health();
+    const startedAt = Date.now();
+    const endpoint = chaincodeEndpoint(config, {
+        shim: shimSettings(config, chaincode, logger, metrics),
+        metrics,
+        health,
+        logger,
+    });
+    const sidecar = processSidecar(config, { logger, metrics, health, endpoint, startedAt });
+    shutDownOnSignals({ logger, graceMs: config.shutdown.graceMs, health, endpoint, sidecar });
+    await endpoint.start();
+    await listenSidecar(sidecar, config.sidecar.address, logger);
+}
+
+/** The root logger at the configured level, with grpc-js's log routed into it and the configuration logged. */
+function startLogging({ config, sources, summary }: LoadedConfig): Logger {
     const logger = createLogger(config.log.level);
     routeGrpcLogs(logger);
     logger.info({ config: JSON.parse(summary) as unknown, sources }, 'configuration loaded');
@@ -49,8 +74,12 @@ async function main(): Promise<void> {
             'no chaincode id set (CHAINCODE_ID): using a development id that no peer will accept',
         );
     }
+    return logger;
+}
 
-    const chaincode = await loadChaincode(config.chaincode.module, {
+/** The example chaincode or the configured module; the contract runtime only for a contracts module. */
+function loadServedChaincode(module: string | undefined, logger: Logger): Promise<RoutedChaincode> {
+    return loadChaincode(module, {
         // Before the module loads fabric-contract-api: its copy, or ours (used by src/contracts).
         beforeImport: (entry) => {
             routeContractApiLogs(logger, entry);
@@ -62,13 +91,11 @@ async function main(): Promise<void> {
             return (exports) => chaincodeFromModule(exports, { logger: contractLogger });
         },
     });
-    const metrics = createMetrics({
-        knownFunctions: chaincode.functionNames,
-        servingTls: config.peer === undefined && config.tls !== undefined,
-    });
-    const health = new Health();
-    const startedAt = Date.now();
-    const shim = {
+}
+
+/** The slice of the configuration every stream's handler gets, in either mode. */
+function shimSettings(config: Config, chaincode: Chaincode, logger: Logger, metrics: Metrics): ShimSettings {
+    return {
         chaincodeId: config.chaincode.id,
         chaincode,
         logger: logger.child({ component: 'shim' }),
@@ -78,65 +105,36 @@ async function main(): Promise<void> {
         maxSendMessageBytes: config.grpc.maxSendMessageBytes,
         observers: observeStreams(metrics),
     };
-    let endpoint: ChaincodeEndpoint;
-    let begin: () => Promise<void>;
-    let stopWatching = (): void => undefined;
-    if (config.peer === undefined) {
-        const server = new ChaincodeServer({
-            ...shim,
-            address: config.chaincode.address,
-            tls: config.tls,
-            keepalive: config.keepalive,
-            onStreamCountChange: (open) => {
-                metrics.peerStreams.set(open);
-            },
-        });
-        endpoint = server;
-        begin = async () => {
-            await server.start();
-            if (config.tls !== undefined) {
-                const watcher = watchServingCertificate({
-                    tls: config.tls,
-                    updateTls: (material) => {
-                        server.updateTls(material);
-                    },
-                    metrics,
-                    logger: logger.child({ component: 'tls' }),
-                });
-                stopWatching = () => {
-                    watcher.close();
-                };
-            }
-            health.markServing();
-        };
-    } else {
-        const client = new DevModeDialer({
-            ...shim,
-            peerAddress: config.peer.address,
-            tls: config.peer.tls,
-            keepaliveMs: config.peer.keepaliveMs,
-            reconnectInitialMs: config.peer.reconnectInitialMs,
-            reconnectMaxMs: config.peer.reconnectMaxMs,
-            onConnectionChange: (registered) => {
-                metrics.peerStreams.set(registered ? 1 : 0);
-                if (registered) {
-                    health.markServing();
-                } else {
-                    health.markNotServing();
-                }
-            },
-        });
-        endpoint = client;
-        begin = () => {
-            client.start();
-            return Promise.resolve();
-        };
-    }
+}
 
-    const sidecar = buildSidecar({
-        logger: logger.child({ component: 'sidecar' }),
-        metrics,
-        health,
+/** Server mode unless a peer to dial is configured (dev mode). */
+function chaincodeEndpoint(config: Config, parts: EndpointParts): ChaincodeEndpoint {
+    if (config.peer !== undefined) {
+        return devModeEndpoint(parts, config.peer);
+    }
+    return serverEndpoint(parts, {
+        address: config.chaincode.address,
+        tls: config.tls,
+        keepalive: config.keepalive,
+    });
+}
+
+interface SidecarParts {
+    readonly logger: Logger;
+    readonly metrics: Metrics;
+    readonly health: Health;
+    readonly endpoint: ChaincodeEndpoint;
+    /** When the process started, for the uptime `GET /info` reports. */
+    readonly startedAt: number;
+}
+
+/** The sidecar app (not listening yet), its `GET /info` answered from the configuration and the endpoint. */
+function processSidecar(config: Config, parts: SidecarParts): FastifyInstance {
+    const { endpoint, startedAt } = parts;
+    return buildSidecar({
+        logger: parts.logger.child({ component: 'sidecar' }),
+        metrics: parts.metrics,
+        health: parts.health,
         info: () => ({
             packageId: config.chaincode.id,
             label: packageLabel(config.chaincode.id),
@@ -147,34 +145,11 @@ async function main(): Promise<void> {
             openStreams: endpoint.openStreams,
         }),
     });
+}
 
-    closeWithGrace(
-        {
-            delay: config.shutdown.graceMs + 5_000,
-            logger: {
-                error: (m: unknown) => {
-                    logger.error(m);
-                },
-            },
-        },
-        async ({ signal, err }) => {
-            if (err) {
-                logger.error({ err }, 'shutting down after an unexpected error');
-            }
-            logger.info({ signal, graceMs: config.shutdown.graceMs }, 'draining');
-            health.startDraining();
-            stopWatching();
-            const clean = await endpoint.close(config.shutdown.graceMs);
-            await sidecar.close();
-            if (!clean) {
-                throw new Error('the drain was cut at the grace deadline');
-            }
-            logger.info('shutdown complete');
-        },
-    );
-
-    await begin();
-    const sidecarAddress = parseHostPort(config.sidecar.address);
+/** Listens on the configured `host:port` and logs the address it bound. */
+async function listenSidecar(sidecar: FastifyInstance, configured: string, logger: Logger): Promise<void> {
+    const sidecarAddress = parseHostPort(configured);
     const address = await sidecar.listen({
         host: sidecarAddress?.host,
         port: sidecarAddress?.port,
@@ -182,6 +157,7 @@ async function main(): Promise<void> {
     logger.info({ address }, 'sidecar listening');
 }
 
+/** The transport security of the chaincode connection, for `GET /info`. */
 function tlsMode(config: Config): 'off' | 'tls' | 'mutual' {
     const tls = config.peer ? config.peer.tls : config.tls;
     if (tls === undefined) {

@@ -17,52 +17,80 @@ export interface Flags {
 
 /** Parses `args` against the schema's flags; throws ConfigError naming every argument it does not know. */
 export function parseFlags(args: readonly string[]): Flags {
+    const keyOfFlag = flagKeys();
+    const { tokens } = parseArgs({
+        args: [...args],
+        options: parseOptions(keyOfFlag),
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+    });
+    const reading: Reading = { settings: {}, config: undefined, help: false, problems: [] };
+    for (const [index, token] of tokens.entries()) {
+        if (token.kind === 'positional') {
+            readPositional(token.value, tokens[index - 1], reading);
+        } else if (token.kind === 'option') {
+            readOption(token, keyOfFlag, reading);
+        }
+    }
+    if (reading.problems.length > 0 && !reading.help) {
+        throw new ConfigError(`${reading.problems.join('; ')}; --help lists every flag`);
+    }
+    return { settings: reading.settings, config: reading.config, help: reading.help };
+}
+
+/** One token of parseArgs's output. */
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+type OptionToken = Extract<Token, { kind: 'option' }>;
+
+/** What the tokens read so far have given. */
+interface Reading {
+    readonly settings: Record<string, string>;
+    config: string | undefined;
+    help: boolean;
+    readonly problems: string[];
+}
+
+/** Flag name → the setting key it sets, for every setting the schema gives a flag. */
+function flagKeys(): Map<string, string> {
     const keyOfFlag = new Map<string, string>();
     for (const [key, spec] of Object.entries(flatSchema())) {
         if (spec.arg !== undefined) {
             keyOfFlag.set(spec.arg, key);
         }
     }
+    return keyOfFlag;
+}
+
+function parseOptions(keyOfFlag: ReadonlyMap<string, string>): NonNullable<ParseArgsConfig['options']> {
     const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
     for (const name of [...keyOfFlag.keys(), 'config']) {
         options[name] = { type: 'string' };
     }
-    const { tokens } = parseArgs({
-        args: [...args],
-        options,
-        strict: false,
-        allowPositionals: true,
-        tokens: true,
-    });
-    const problems: string[] = [];
-    const settings: Record<string, string> = {};
-    let config: string | undefined;
-    let help = false;
-    for (const [index, token] of tokens.entries()) {
-        const previous = tokens[index - 1];
-        if (token.kind === 'positional' && previous?.kind === 'option' && previous.value === undefined) {
-            // the value of the unknown flag just reported (parseArgs cannot know it takes one)
-        } else if (token.kind === 'positional') {
-            problems.push(`unexpected argument "${token.value}" (settings are given as --flag value)`);
-        } else if (token.kind === 'option' && token.name === 'help') {
-            help ||= token.value === undefined;
-            if (token.value !== undefined) {
-                problems.push(`${token.rawName} takes no value`);
-            }
-        } else if (token.kind === 'option' && (token.name === 'config' || keyOfFlag.has(token.name))) {
-            if (token.value === undefined) {
-                problems.push(`${token.rawName} needs a value`);
-            } else if (token.name === 'config') {
-                config = token.value;
-            } else {
-                settings[keyOfFlag.get(token.name) ?? token.name] = token.value;
-            }
-        } else if (token.kind === 'option') {
-            problems.push(`unknown flag ${token.rawName}`);
+    return options;
+}
+
+function readPositional(value: string, previous: Token | undefined, reading: Reading): void {
+    // The value of the unknown flag just reported (parseArgs cannot know it takes one).
+    if (previous?.kind === 'option' && previous.value === undefined) {
+        return;
+    }
+    reading.problems.push(`unexpected argument "${value}" (settings are given as --flag value)`);
+}
+
+function readOption(token: OptionToken, keyOfFlag: ReadonlyMap<string, string>, reading: Reading): void {
+    if (token.name === 'help') {
+        reading.help ||= token.value === undefined;
+        if (token.value !== undefined) {
+            reading.problems.push(`${token.rawName} takes no value`);
         }
+    } else if (token.name !== 'config' && !keyOfFlag.has(token.name)) {
+        reading.problems.push(`unknown flag ${token.rawName}`);
+    } else if (token.value === undefined) {
+        reading.problems.push(`${token.rawName} needs a value`);
+    } else if (token.name === 'config') {
+        reading.config = token.value;
+    } else {
+        reading.settings[keyOfFlag.get(token.name) ?? token.name] = token.value;
     }
-    if (problems.length > 0 && !help) {
-        throw new ConfigError(`${problems.join('; ')}; --help lists every flag`);
-    }
-    return { settings, config, help };
 }

@@ -84,9 +84,21 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     const registry = new Registry();
     const registers = [registry];
     collectDefaultMetrics({ register: registry });
-
     const known = new Set(options.knownFunctions);
+    return {
+        registry,
+        ...streamMetrics(registers),
+        ...transactionMetrics(registers),
+        ...readinessMetrics(registers),
+        ...tlsMetrics(options.servingTls === true ? registers : []),
+        functionLabel: (name) => (known.has(name) ? name : OTHER_FUNCTION),
+    };
+}
 
+/** The peer streams: how many are open, the messages on them, how they failed, registrations. */
+function streamMetrics(
+    registers: Registry[],
+): Pick<Metrics, 'peerStreams' | 'messages' | 'streamErrors' | 'registrations'> {
     const streamErrors = new Counter({
         name: 'chaincode_stream_errors_total',
         help: 'Peer streams that ended in an error, by reason.',
@@ -97,24 +109,32 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     for (const reason of STREAM_ERROR_REASONS) {
         streamErrors.inc({ reason }, 0);
     }
-    const tlsRegisters = options.servingTls === true ? registers : [];
-    const tlsReloads = new Counter({
-        name: 'chaincode_tls_reloads_total',
-        help: 'Attempts to serve a renewed TLS key pair from the watched files, by outcome.',
-        labelNames: TLS_RELOAD_LABELS,
-        registers: tlsRegisters,
-    });
-    for (const outcome of TLS_RELOAD_OUTCOMES) {
-        tlsReloads.inc({ outcome }, 0);
-    }
-
     return {
-        registry,
         peerStreams: new Gauge({
             name: 'chaincode_peer_streams',
             help: 'Peer streams currently open.',
             registers,
         }),
+        messages: new Counter({
+            name: 'chaincode_messages_total',
+            help: 'ChaincodeMessages received from or sent to peers, by message type.',
+            labelNames: MESSAGE_LABELS,
+            registers,
+        }),
+        streamErrors,
+        registrations: new Counter({
+            name: 'chaincode_registrations_total',
+            help: 'REGISTERED messages received from a peer.',
+            registers,
+        }),
+    };
+}
+
+/** Transactions in flight, their duration, and the ledger requests they make. */
+function transactionMetrics(
+    registers: Registry[],
+): Pick<Metrics, 'transactionsInFlight' | 'transactionDuration' | 'ledgerRequestDuration'> {
+    return {
         transactionsInFlight: new Gauge({
             name: 'chaincode_transactions_in_flight',
             help: 'Transactions (INIT or TRANSACTION) received and not yet answered.',
@@ -134,18 +154,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
             buckets: LEDGER_REQUEST_BUCKETS,
             registers,
         }),
-        messages: new Counter({
-            name: 'chaincode_messages_total',
-            help: 'ChaincodeMessages received from or sent to peers, by message type.',
-            labelNames: MESSAGE_LABELS,
-            registers,
-        }),
-        streamErrors,
-        registrations: new Counter({
-            name: 'chaincode_registrations_total',
-            help: 'REGISTERED messages received from a peer.',
-            registers,
-        }),
+    };
+}
+
+/** What the sidecar's probes report, as gauges. */
+function readinessMetrics(registers: Registry[]): Pick<Metrics, 'ready' | 'draining'> {
+    return {
         ready: new Gauge({
             name: 'chaincode_ready',
             help: '1 while the process is ready for traffic (/readyz 200), else 0.',
@@ -156,12 +170,26 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
             help: '1 once shutdown has begun and the process is draining, else 0.',
             registers,
         }),
+    };
+}
+
+/** The serving certificate's expiry and its reloads; `registers` is empty for a server without TLS. */
+function tlsMetrics(registers: Registry[]): Pick<Metrics, 'tlsCertificateExpiry' | 'tlsReloads'> {
+    const tlsReloads = new Counter({
+        name: 'chaincode_tls_reloads_total',
+        help: 'Attempts to serve a renewed TLS key pair from the watched files, by outcome.',
+        labelNames: TLS_RELOAD_LABELS,
+        registers,
+    });
+    for (const outcome of TLS_RELOAD_OUTCOMES) {
+        tlsReloads.inc({ outcome }, 0);
+    }
+    return {
         tlsCertificateExpiry: new Gauge({
             name: 'chaincode_tls_certificate_expiry_timestamp_seconds',
             help: "The serving TLS certificate's notAfter, in seconds since the Unix epoch.",
-            registers: tlsRegisters,
+            registers,
         }),
         tlsReloads,
-        functionLabel: (name) => (known.has(name) ? name : OTHER_FUNCTION),
     };
 }

@@ -74,20 +74,11 @@ export function serveStream(
             onClosed(reason);
         }
     };
-    call.on('data', (bytes: Buffer) => {
-        let message: ChaincodeMessage__Output;
-        try {
-            message = decode(bytes);
-        } catch (err) {
-            const details = `a frame from the peer did not decode as a ChaincodeMessage: ${errorMessage(err)}`;
-            if (handler.refuseFrame(details)) {
-                ended = true;
-                fail(grpc.status.INVALID_ARGUMENT, details);
-            }
-            return;
-        }
-        handler.handle(message);
-    });
+    const refused = (details: string): void => {
+        ended = true;
+        fail(grpc.status.INVALID_ARGUMENT, details);
+    };
+    call.on('data', frameReader(handler, refused));
     call.on('end', () => {
         close();
         call.end();
@@ -106,4 +97,24 @@ export function serveStream(
         close();
     });
     return handler;
+}
+
+/**
+ * The 'data' listener: decodes each frame and hands it to the handler. A frame that does not
+ * decode is refused by the handler, and `refused` ends the call unless the handler had closed.
+ */
+function frameReader(handler: StreamHandler, refused: (details: string) => void): (bytes: Buffer) => void {
+    return (bytes) => {
+        let message: ChaincodeMessage__Output;
+        try {
+            message = decode(bytes);
+        } catch (err) {
+            const details = `a frame from the peer did not decode as a ChaincodeMessage: ${errorMessage(err)}`;
+            if (handler.refuseFrame(details)) {
+                refused(details);
+            }
+            return;
+        }
+        handler.handle(message);
+    };
 }

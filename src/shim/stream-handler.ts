@@ -98,39 +98,12 @@ export class StreamHandler {
         const type = messageType(message);
         this.#observers.onMessage?.('received', type);
         if (type === 'KEEPALIVE') {
-            this.#send({
-                type: 'KEEPALIVE',
-                payload: message.payload,
-                txid: message.txid,
-                channel_id: message.channel_id,
-            });
+            this.#echoKeepalive(message);
             return;
         }
-        switch (this.#state) {
-            case 'created':
-                if (type === 'REGISTERED') {
-                    this.#onRegistered();
-                    return;
-                }
-                break;
-            case 'established':
-                if (type === 'READY') {
-                    this.#onReady(message.payload);
-                    return;
-                }
-                break;
-            case 'ready':
-                if (type === 'TRANSACTION' || type === 'INIT') {
-                    this.#transactions.start(message, this.#capabilities);
-                    return;
-                }
-                if (type === 'RESPONSE' || type === 'ERROR') {
-                    this.#transactions.deliver(message);
-                    return;
-                }
-                break;
+        if (!this.#dispatch(type, message)) {
+            this.#protocolError(message, `${type} is not allowed in state ${this.#state}`);
         }
-        this.#protocolError(message, `${type} is not allowed in state ${this.#state}`);
     }
 
     /**
@@ -200,6 +173,50 @@ export class StreamHandler {
             return Promise.resolve();
         }
         return new Promise((resolve) => this.#closedWaiters.push(resolve));
+    }
+
+    /** Acts on a message the current state allows; false when the state does not allow it. */
+    #dispatch(type: string, message: ChaincodeMessage__Output): boolean {
+        switch (this.#state) {
+            case 'created':
+                if (type !== 'REGISTERED') {
+                    return false;
+                }
+                this.#onRegistered();
+                return true;
+            case 'established':
+                if (type !== 'READY') {
+                    return false;
+                }
+                this.#onReady(message.payload);
+                return true;
+            case 'ready':
+                return this.#dispatchReady(type, message);
+            case 'closed':
+                return false;
+        }
+    }
+
+    /** In state ready: transactions start, and the peer's answers go to the transaction waiting for them. */
+    #dispatchReady(type: string, message: ChaincodeMessage__Output): boolean {
+        if (type === 'TRANSACTION' || type === 'INIT') {
+            this.#transactions.start(message, this.#capabilities);
+            return true;
+        }
+        if (type === 'RESPONSE' || type === 'ERROR') {
+            this.#transactions.deliver(message);
+            return true;
+        }
+        return false;
+    }
+
+    #echoKeepalive(message: ChaincodeMessage__Output): void {
+        this.#send({
+            type: 'KEEPALIVE',
+            payload: message.payload,
+            txid: message.txid,
+            channel_id: message.channel_id,
+        });
     }
 
     #onRegistered(): void {

@@ -39,61 +39,74 @@ export function chaincodeMessageSerde(
     options: protobuf.IConversionOptions,
 ): ChaincodeMessageSerde {
     const type = root.lookupType('protos.ChaincodeMessage');
-    const typeEnum = root.lookupEnum('protos.ChaincodeMessage.Type');
-    const timestampType = root.lookupType('google.protobuf.Timestamp');
-    const eventType = root.lookupType('protos.ChaincodeEvent');
     for (const nested of ['timestamp', 'proposal', 'chaincode_event']) {
         const resolved = type.fields[nested]?.resolve().resolvedType;
         if (!(resolved instanceof protobuf.Type) || hasEnumField(resolved)) {
             throw new Error(`protos.ChaincodeMessage.${nested} must be an enum-free message for the fast serialiser`);
         }
     }
-    const numbers = new Map<string, number>(Object.entries(typeEnum.values));
+    const numbers = new Map<string, number>(Object.entries(root.lookupEnum('protos.ChaincodeMessage.Type').values));
     const names: (TypeName | undefined)[] = [];
     for (const [name, number] of numbers) {
         names[number] = name as TypeName;
     }
-
     return {
-        serialize: (message) => {
-            // Only the enum needs mapping: Type.encode reads the rest as fromObject would have
-            // left it (bytes given as base64 strings and string longs included). An unknown name
-            // is dropped, as fromObject drops it.
-            const name = message.type;
-            const number = typeof name === 'string' ? numbers.get(name) : name;
-            const plain = {
-                type: number,
-                timestamp: message.timestamp,
-                payload: message.payload,
-                txid: message.txid,
-                proposal: message.proposal,
-                chaincode_event: message.chaincode_event,
-                channel_id: message.channel_id,
-            };
-            return type.encode(plain).finish() as Buffer;
-        },
-        deserialize: (bytes) => {
-            const m = type.decode(bytes) as unknown as DecodedMessage;
-            return {
-                // A type number our protos do not know stays a number, as with toObject.
-                type: names[m.type] ?? (m.type as unknown as TypeName),
-                timestamp:
-                    m.timestamp === null ? null : (timestampType.toObject(m.timestamp, options) as Timestamp__Output),
-                payload: toBuffer(m.payload),
-                txid: m.txid,
-                proposal:
-                    m.proposal === null
-                        ? null
-                        : {
-                              proposal_bytes: toBuffer(m.proposal.proposal_bytes),
-                              signature: toBuffer(m.proposal.signature),
-                          },
-                chaincode_event:
-                    m.chaincode_event === null
-                        ? null
-                        : (eventType.toObject(m.chaincode_event, options) as ChaincodeEvent__Output),
-                channel_id: m.channel_id,
-            };
-        },
+        serialize: serializer(type, numbers),
+        deserialize: deserializer(root, type, names, options),
+    };
+}
+
+/** The encoder grpc-js runs: the type name mapped through `numbers`, the other fields as given. */
+function serializer(type: protobuf.Type, numbers: ReadonlyMap<string, number>): ChaincodeMessageSerde['serialize'] {
+    return (message) => {
+        // Only the enum needs mapping: Type.encode reads the rest as fromObject would have
+        // left it (bytes given as base64 strings and string longs included). An unknown name
+        // is dropped, as fromObject drops it.
+        const name = message.type;
+        const number = typeof name === 'string' ? numbers.get(name) : name;
+        const plain = {
+            type: number,
+            timestamp: message.timestamp,
+            payload: message.payload,
+            txid: message.txid,
+            proposal: message.proposal,
+            chaincode_event: message.chaincode_event,
+            channel_id: message.channel_id,
+        };
+        return type.encode(plain).finish() as Buffer;
+    };
+}
+
+/** The decoder: the type number mapped through `names`, bytes as Buffers, nested messages as toObject gives them. */
+function deserializer(
+    root: protobuf.Root,
+    type: protobuf.Type,
+    names: readonly (TypeName | undefined)[],
+    options: protobuf.IConversionOptions,
+): ChaincodeMessageSerde['deserialize'] {
+    const timestampType = root.lookupType('google.protobuf.Timestamp');
+    const eventType = root.lookupType('protos.ChaincodeEvent');
+    return (bytes) => {
+        const m = type.decode(bytes) as unknown as DecodedMessage;
+        return {
+            // A type number our protos do not know stays a number, as with toObject.
+            type: names[m.type] ?? (m.type as unknown as TypeName),
+            timestamp:
+                m.timestamp === null ? null : (timestampType.toObject(m.timestamp, options) as Timestamp__Output),
+            payload: toBuffer(m.payload),
+            txid: m.txid,
+            proposal:
+                m.proposal === null
+                    ? null
+                    : {
+                          proposal_bytes: toBuffer(m.proposal.proposal_bytes),
+                          signature: toBuffer(m.proposal.signature),
+                      },
+            chaincode_event:
+                m.chaincode_event === null
+                    ? null
+                    : (eventType.toObject(m.chaincode_event, options) as ChaincodeEvent__Output),
+            channel_id: m.channel_id,
+        };
     };
 }
