@@ -115,8 +115,27 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
     if (network.state.devMode) {
         return deployDevMode(network, { ...options, name, version, sequence });
     }
-    const tls = options.tls ?? 'tls';
     const label = `${name}_${String(sequence)}`;
+    const serverSpec = await installPackage(network, label, options);
+    const server = await startChaincodeServer(serverSpec);
+    const record: Deployment = { name, version, sequence, packageId: serverSpec.packageId, server, serverSpec };
+    try {
+        await approveAndCommit(network, record, options);
+    } catch (err) {
+        await stopProcess(server);
+        throw err;
+    }
+    network.recordChaincode(record);
+    await waitForEndorsers(network, name);
+    if (previous?.server !== undefined) {
+        await stopProcess(previous.server);
+    }
+    return record;
+}
+
+/** Packages the chaincode with our tool (address, TLS material), installs it on every peer; how its server runs. */
+async function installPackage(network: FabricNetwork, label: string, options: DeployOptions): Promise<ServerSpec> {
+    const tls = options.tls ?? 'tls';
     const workDir = path.join(network.dir, 'chaincodes', label);
     mkdirSync(workDir, { recursive: true });
     const tlsFiles = await writeServerTls(path.join(workDir, 'tls'));
@@ -133,7 +152,7 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
     for (let i = 0; i < network.state.orgs; i++) {
         await network.peerCli(i, ['lifecycle', 'chaincode', 'install', packageFile], 120_000);
     }
-    const serverSpec: ServerSpec = {
+    return {
         name: `${label}.server`,
         packageId,
         port,
@@ -145,20 +164,6 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
         ...(options.useDist === undefined ? {} : { useDist: options.useDist }),
         ...(options.serverEnv === undefined ? {} : { env: options.serverEnv }),
     };
-    const server = await startChaincodeServer(serverSpec);
-    const record: Deployment = { name, version, sequence, packageId, server, serverSpec };
-    try {
-        await approveAndCommit(network, record, options);
-    } catch (err) {
-        await stopProcess(server);
-        throw err;
-    }
-    network.recordChaincode(record);
-    await waitForEndorsers(network, name);
-    if (previous?.server !== undefined) {
-        await stopProcess(previous.server);
-    }
-    return record;
 }
 
 /** Stops the server of a deployed chaincode (by PID) and starts it again with the same settings and ports. */
