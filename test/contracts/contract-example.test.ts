@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The contract example (src/chaincode-contract) run by tsx, which emits no decorator metadata:
+// The contract example (src/examples/asset-transfer-contract) run by tsx, which emits no decorator metadata:
 // every transaction through the fake peer, and its GetMetadata.
 
 import './quiet-fabric-logs.ts';

@@ -81,6 +81,6 @@ e2e.scenario('a package without the client certificate is refused by a mutual-TL
     );
     assert.match(
         readFileSync(deployment.server.logFile, 'utf8'),
-        /peer did not return a certificate.*"msg":"TLS handshake refused"/,
+        /"reason":"no client certificate","msg":"TLS handshake refused"/,
     );
 });

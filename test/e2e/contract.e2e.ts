@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The fabric-contract-api example (src/chaincode-contract/, served through CHAINCODE_MODULE) on a
+// The fabric-contract-api example (src/examples/asset-transfer-contract/, served through CHAINCODE_MODULE) on a
 // real network: transactions by plain and qualified name, typed arguments, GetMetadata.
 
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { deployChaincode } from '../../src/testing/fabric-deploy.ts';
 import { connectGateway } from '../../src/testing/gateway-client.ts';
 import { errorText, useNetwork, utf8 } from './support.ts';
 
-const CONTRACT_MODULE = path.resolve(import.meta.dirname, '..', '..', 'dist', 'chaincode-contract', 'index.js');
+const CONTRACT_MODULE = path.resolve(import.meta.dirname, '..', '..', 'dist', 'examples', 'asset-transfer-contract', 'index.js');
 
 const e2e = useNetwork();
 

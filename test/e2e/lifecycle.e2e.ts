@@ -13,7 +13,7 @@ import { connectGateway, waitForEndorsers } from '../../src/testing/gateway-clie
 import { errorText, messageCount, useNetwork, utf8 } from './support.ts';
 
 const MODULE = path.join(import.meta.dirname, 'fixtures', 'e2e-chaincode.ts');
-const KEEPALIVE_MS = 2000;
+const KEEPALIVE_MS = 5000;
 
 const e2e = useNetwork();
 
@@ -95,7 +95,7 @@ e2e.scenario('a stream idle for longer than the keepalive time still serves', as
     await contract.submitTransaction('put', 'i', 'before idle');
     const registered = await messageCount(deployment.server.sidecarAddress, 'received', 'REGISTERED');
 
-    await sleep(3 * KEEPALIVE_MS);
+    await sleep(2 * KEEPALIVE_MS + 1000);
 
     await contract.submitTransaction('put', 'i', 'after idle');
     assert.equal(utf8(await contract.evaluateTransaction('get', 'i')), 'after idle');
