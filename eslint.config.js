@@ -43,5 +43,15 @@ export default defineConfig(
             '@typescript-eslint/no-non-null-assertion': 'off',
         },
     },
+    {
+        // The parity suite's JavaScript fixtures: CommonJS contracts and chaincode, as their authors write them.
+        files: ['test/parity/**/*.js', 'test/parity/**/*.cjs'],
+        extends: [tseslint.configs.disableTypeChecked],
+        languageOptions: {
+            sourceType: 'commonjs',
+            globals: { require: 'readonly', module: 'writable', process: 'readonly', Buffer: 'readonly' },
+        },
+        rules: { '@typescript-eslint/no-require-imports': 'off' },
+    },
     prettier,
 );
