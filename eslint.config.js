@@ -53,5 +53,10 @@ export default defineConfig(
         },
         rules: { '@typescript-eslint/no-require-imports': 'off' },
     },
+    {
+        // Written as a fabric-shim project writes it: ctx.stub is handed to fabric-shim's own classes.
+        files: ['test/parity/fixtures/port/*.ts'],
+        rules: { '@typescript-eslint/no-unsafe-class-instance-assignment': 'off' },
+    },
     prettier,
 );

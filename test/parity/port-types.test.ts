@@ -17,19 +17,6 @@ const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'port');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const ENTRY_POINT = path.join(ROOT, 'src', 'index.ts');
 
-const COMPILER_OPTIONS = {
-    target: 'ES2022',
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    types: ['node'],
-    strict: true,
-    noEmit: true,
-    experimentalDecorators: true,
-    emitDecoratorMetadata: true,
-    allowImportingTsExtensions: true,
-    skipLibCheck: true,
-};
-
 /** Copies the fixture to a new directory, `rewrite` applied to each file, and runs tsc --noEmit on it. */
 async function compile(t: TestContext, rewrite: (source: string) => string): Promise<{ code: number; output: string }> {
     const dir = await mkdtemp(path.join(tmpdir(), 'parity-port-'));
@@ -39,7 +26,7 @@ async function compile(t: TestContext, rewrite: (source: string) => string): Pro
         await writeFile(path.join(dir, name), rewrite(await readFile(path.join(FIXTURE, name), 'utf8')));
     }
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-    await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files }));
+    await writeFile(path.join(dir, 'tsconfig.json'), await readFile(path.join(FIXTURE, 'tsconfig.json')));
     await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     try {
         const { stdout } = await promisify(execFile)(process.execPath, [TSC, '--noEmit', '-p', dir]);
