@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { createCertificateAuthority, type CreatorIdentity } from '../../src/testing/index.ts';
+import { batchingScenario } from './scenarios/batching.ts';
 import { chaincodeScenario } from './scenarios/chaincode.ts';
 import { itemsScenario } from './scenarios/items.ts';
 import { ledgerScenario } from './scenarios/ledger.ts';
@@ -57,6 +58,7 @@ test('JavaScript contracts without metadata (fabric-chaincode-node server --modu
     await compare(t, ledgerScenario, theirs.address, ours);
     await compare(t, queryScenario, theirs.address, ours);
     await compare(t, privateScenario, theirs.address, ours);
+    await compare(t, batchingScenario, theirs.address, ours);
 });
 
 test('decorated TypeScript contracts, compiled with tsc', async (t) => {
@@ -76,7 +78,7 @@ test('a low-level chaincode on shim.server() and on our ChaincodeServer', async 
 test('the suite compared at least 150 steps across at least 6 contracts and chaincodes', () => {
     const total = [...compared.values()].reduce((sum, n) => sum + n, 0);
     // ledger, query, private, identity (JavaScript), items (TypeScript), the low-level chaincode.
-    const names = new Set([...compared.keys()].flatMap((name) => name.split('+')));
+    const names = new Set([...compared.keys()].flatMap((name) => name.split(' ')[0]!.split('+')));
     assert.ok(total >= 150, `only ${total} steps compared`);
     assert.ok(names.size >= 6, `only ${[...names].join(', ')}`);
 });

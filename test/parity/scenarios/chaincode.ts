@@ -4,6 +4,7 @@
 // KeyEndorsementPolicy, invokeChaincode, ClientIdentity and response statuses.
 
 import type { InvokeChaincodeHandler } from '../../../src/testing/index.ts';
+import { throwAnsweredWith500, unawaitedCallCompleted } from '../support/deliberate.ts';
 import type { Scenario, Step } from '../support/scenario.ts';
 
 /** Plays the chaincodes the fixture calls. */
@@ -50,6 +51,10 @@ const steps: Step[] = [
     { args: ['status', '404'] },
     { args: ['args', 'x', '', 'z'] },
     { args: ['nosuch'] },
+    { args: ['unawaited', 'u1'], differs: unawaitedCallCompleted },
+    { args: ['throws'], fabricShimNeverAnswers: throwAnsweredWith500 },
+    { args: ['orgs', 'k1'] },
+    { args: ['put', 'after-throw', 'still served'] },
 ];
 
 export const chaincodeScenario: Scenario = { name: 'chaincode', steps, onInvokeChaincode: callee };

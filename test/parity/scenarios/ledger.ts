@@ -3,19 +3,18 @@
 // The `ledger` JavaScript contract: write results, values that are not bytes, history and
 // timestamps as JSON, events, composite keys and validation parameters.
 
-import assert from 'node:assert/strict';
+import {
+    argumentRefusedWith400,
+    eventRefusedAtTheCall,
+    missingValueRefused,
+    stringEventAsUtf8,
+} from '../support/deliberate.ts';
 import type { Scenario, Step } from '../support/scenario.ts';
-import type { StepRecord } from '../support/transcript.ts';
 
 const KINDS = ['bytes', 'uint8array', 'string', 'empty', 'object', 'number', 'array', 'boolean'] as const;
 
 /** Values jspb cannot coerce: fabric-shim accepts them in setEvent, then cannot send COMPLETED and its stream breaks. */
 const NOT_BYTES: readonly string[] = ['object', 'number', 'array', 'boolean'];
-
-/** Ours refuses a non-bytes event payload when setEvent is called, so the contract can catch it. */
-function refusedAtTheCall(ours: StepRecord): void {
-    assert.deepEqual([ours.final.status, ours.final.payload], [200, 'refused']);
-}
 
 const steps: Step[] = [
     { args: ['ledger:put', 'a', 'one'] },
@@ -27,6 +26,8 @@ const steps: Step[] = [
     { args: ['ledger:del', 'b'] },
     { args: ['ledger:writeResults', 'w'] },
     ...KINDS.map((kind): Step => ({ args: ['ledger:putKind', `k-${kind}`, kind] })),
+    { args: ['ledger:putKind', 'k-undefined', 'undefined'], differs: missingValueRefused },
+    { args: ['ledger:putKind', 'k-null', 'null'], differs: missingValueRefused },
     ...KINDS.map((kind): Step => ({ args: ['ledger:putKindCaught', `c-${kind}`, kind] })),
     ...KINDS.map((kind): Step => ({ args: ['ledger:get', `k-${kind}`] })),
     { args: ['ledger:history', 'a'] },
@@ -37,9 +38,13 @@ const steps: Step[] = [
     { args: ['ledger:timestampJson'] },
     { args: ['ledger:creator'] },
     { args: ['ledger:event', 'Created', '{"id":"a"}'] },
-    ...KINDS.map((kind): Step => ({ args: ['ledger:eventKind', kind] })).map((step, i) =>
-        NOT_BYTES.includes(KINDS[i]!) ? { ...step, fabricShimBreaksStream: refusedAtTheCall } : step,
-    ),
+    ...KINDS.map((kind): Step => {
+        const step = { args: ['ledger:eventKind', kind] };
+        if (NOT_BYTES.includes(kind)) {
+            return { ...step, fabricShimBreaksStream: eventRefusedAtTheCall };
+        }
+        return kind === 'string' ? { ...step, differs: stringEventAsUtf8 } : step;
+    }),
     { args: ['ledger:composite', 'color~name', 'blue', 'm1'] },
     { args: ['ledger:composite', 'color~name', 'blue', 'm2'] },
     { args: ['ledger:composite', 'color~name', 'red', 'm3'] },
@@ -62,7 +67,7 @@ const steps: Step[] = [
     { args: ['ledger:get', ''] },
     { args: ['ledger:put', '', 'empty key'] },
     { args: ['ledger:peerRefusal', 'late'] },
-    { args: ['ledger:put', 'only-one-arg'] },
+    { args: ['ledger:put', 'only-one-arg'], differs: argumentRefusedWith400 },
     { args: ['ledger:nothing'] },
 ];
 

@@ -28,6 +28,12 @@ export interface Step {
      * stream ended without an answer, and our record; later steps use a new stream.
      */
     readonly fabricShimBreaksStream?: (ours: StepRecord) => void;
+    /**
+     * A deliberate difference where fabric-shim never answers (a throwing Invoke): asserts our
+     * record, and that fabric-shim's answer is still missing after every later step has been
+     * answered on the same stream. Not allowed as a scenario's last step.
+     */
+    readonly fabricShimNeverAnswers?: (ours: StepRecord) => void;
 }
 
 export interface Scenario {
@@ -75,6 +81,32 @@ function describeStep(scenario: Scenario, index: number, step: Step): string {
     return `${scenario.name} step ${index} [${step.args.map((a) => JSON.stringify(a)).join(' ')}]`;
 }
 
+/** Runs `step` and records it, with the protocol violations the fake peer saw meanwhile. */
+async function invokeRecorded(peer: FakePeer, step: Step, options: InvokeOptions): Promise<StepRecord> {
+    const seen = peer.violations.length;
+    const result = await peer.invoke(step.args, options);
+    // A request sent after the final message is seen on a later turn: let the stream deliver it.
+    await new Promise((resolve) => setImmediate(resolve));
+    return recordOf(result, peer.violations.slice(seen));
+}
+
+/** Sends `step` to fabric-shim without waiting; `answered` says whether an answer has arrived yet. */
+function neverAnswers(
+    peer: FakePeer,
+    step: Step,
+    options: InvokeOptions,
+    label: string,
+): { label: string; answered: () => boolean } {
+    let answered = false;
+    peer.invoke(step.args, options).then(
+        () => {
+            answered = true;
+        },
+        () => undefined, // rejected when the peer closes at the end: still unanswered
+    );
+    return { label, answered: () => answered };
+}
+
 /** Sends `step`; true when the stream ends before an answer arrives (false when one does). */
 function streamBreaks(peer: FakePeer, step: Step, options: InvokeOptions): Promise<boolean> {
     return Promise.race([
@@ -100,6 +132,7 @@ export async function runScenario(
     const records: [StepRecord[], StepRecord[]] = [[], []];
     let deliberate = 0;
     const failures: string[] = [];
+    const unanswered: { label: string; answered: () => boolean }[] = [];
     try {
         for (const [index, step] of scenario.steps.entries()) {
             const options: InvokeOptions = {
@@ -111,14 +144,27 @@ export async function runScenario(
             if (process.env.PARITY_TRACE !== undefined) {
                 process.stderr.write(`${describeStep(scenario, index, step)}\n`);
             }
+            if (step.fabricShimNeverAnswers !== undefined) {
+                deliberate++;
+                unanswered.push(neverAnswers(peers[0], step, options, describeStep(scenario, index, step)));
+                const ours = await invokeRecorded(peers[1], step, options);
+                try {
+                    step.fabricShimNeverAnswers(ours);
+                } catch (err) {
+                    failures.push(`${describeStep(scenario, index, step)}: ${String(err)}`);
+                }
+                continue;
+            }
             if (step.fabricShimBreaksStream !== undefined) {
                 deliberate++;
                 const label = describeStep(scenario, index, step);
                 const [broken, ours] = await Promise.all([
                     streamBreaks(peers[0], step, options),
-                    peers[1].invoke(step.args, options).then(recordOf),
+                    invokeRecorded(peers[1], step, options),
                 ]);
-                peers[0] = await connectedPeer(fabricShimAddress, scenario, creator, peers[0].ledger);
+                if (index < scenario.steps.length - 1) {
+                    peers[0] = await connectedPeer(fabricShimAddress, scenario, creator, peers[0].ledger);
+                }
                 try {
                     assert.equal(broken, true, 'fabric-shim answered; expected its stream to break');
                     step.fabricShimBreaksStream(ours);
@@ -127,7 +173,7 @@ export async function runScenario(
                 }
                 continue;
             }
-            const [theirs, ours] = (await Promise.all(peers.map((p) => p.invoke(step.args, options)))).map(recordOf);
+            const [theirs, ours] = await Promise.all(peers.map((p) => invokeRecorded(p, step, options)));
             records[0].push(theirs!);
             records[1].push(ours!);
             const label = `${describeStep(scenario, index, step)} (messages: fabric-shim ${JSON.stringify(theirs!.final.message)}, ours ${JSON.stringify(ours!.final.message)})`;
@@ -145,7 +191,24 @@ export async function runScenario(
                 }
             } catch (err) {
                 // Keep going: one run reports every step that does not match.
-                failures.push(err instanceof Error ? err.message.split('\n').slice(0, 40).join('\n') : String(err));
+                const text = err instanceof Error ? err.message : String(err);
+                failures.push(
+                    text
+                        .split('\n')
+                        .slice(0, 40)
+                        .map((line) => (line.length > 400 ? `${line.slice(0, 400)}...` : line))
+                        .join('\n'),
+                );
+            }
+        }
+        if (scenario.steps.at(-1)?.fabricShimNeverAnswers !== undefined) {
+            throw new Error(
+                'a step fabric-shim never answers cannot be the last: nothing would show it is still unanswered',
+            );
+        }
+        for (const { label, answered } of unanswered) {
+            if (answered()) {
+                failures.push(`${label}: fabric-shim answered; expected no answer`);
             }
         }
     } finally {

@@ -52,6 +52,8 @@ export interface FinalRecord {
 export interface StepRecord {
     readonly requests: readonly RequestRecord[];
     readonly final: FinalRecord;
+    /** The protocol rules the fake peer saw broken during the step (none, normally). */
+    readonly violations: readonly string[];
 }
 
 /** UTF-8 text when the bytes are valid UTF-8, else hex (marked). */
@@ -81,8 +83,8 @@ function decodePayload(type: string, payload: Buffer, iteratorIds: Map<string, s
     return object;
 }
 
-/** The comparable record of one transaction. */
-export function recordOf(result: TransactionResult): StepRecord {
+/** The comparable record of one transaction, with the fake peer's violations seen meanwhile. */
+export function recordOf(result: TransactionResult, violations: readonly string[] = []): StepRecord {
     const iteratorIds = new Map<string, string>();
     const requests = result.requests.map((message) => ({
         type: message.type,
@@ -92,6 +94,7 @@ export function recordOf(result: TransactionResult): StepRecord {
     }));
     return {
         requests,
+        violations,
         final: {
             type: result.type,
             status: result.status,

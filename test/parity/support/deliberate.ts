@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The deliberate differences from fabric-shim, as assertions (each one is a row of the
+// README's fabric-shim table): where we answer differently, and exactly how.
+
+import assert from 'node:assert/strict';
+import type { StepRecord } from './transcript.ts';
+
+/** An argument that does not convert: both refuse before running anything; we answer 400, fabric-shim 500. */
+export function argumentRefusedWith400(theirs: StepRecord, ours: StepRecord): void {
+    assert.deepEqual([theirs.final.type, theirs.final.status], ['COMPLETED', 500]);
+    assert.deepEqual([ours.final.type, ours.final.status], ['COMPLETED', 400]);
+    assert.deepEqual(ours.requests, theirs.requests);
+    assert.match(ours.final.message, /^parameter "|expects \d+ arguments/);
+}
+
+/**
+ * putState with undefined or null: fabric-shim sends an empty value, which the peer records
+ * as a delete; we refuse the call with a message and send nothing.
+ */
+export function missingValueRefused(theirs: StepRecord, ours: StepRecord): void {
+    assert.equal(theirs.final.status, 200);
+    assert.deepEqual(
+        theirs.requests.map((r) => [r.type, (r.payload as { value?: string }).value]),
+        [['PUT_STATE', '']],
+    );
+    assert.equal(ours.final.status, 500);
+    assert.deepEqual(ours.requests, []);
+    assert.match(ours.final.message, /putState: the value must be bytes/);
+}
+
+/** A string event payload: fabric-shim's protobuf library reads it as base64; we encode it as UTF-8, as putState does. */
+export function stringEventAsUtf8(theirs: StepRecord, ours: StepRecord): void {
+    assert.deepEqual(
+        { ...ours, final: { ...ours.final, event: undefined } },
+        { ...theirs, final: { ...theirs.final, event: undefined } },
+    );
+    assert.deepEqual(ours.final.event, { name: 'kind', payload: 'text' });
+    assert.deepEqual(theirs.final.event, {
+        name: 'kind',
+        payload: `hex:${Buffer.from('text', 'base64').toString('hex')}`,
+    });
+}
+
+/** Ours refuses a non-bytes event payload when setEvent is called, so the contract can catch it. */
+export function eventRefusedAtTheCall(ours: StepRecord): void {
+    assert.deepEqual([ours.final.status, ours.final.payload, ours.final.event], [200, 'refused', undefined]);
+}
+
+/**
+ * A ledger call the chaincode did not await: we wait for its answer before COMPLETED;
+ * fabric-shim sends COMPLETED while it is still unanswered, which the peer may apply or not.
+ */
+export function unawaitedCallCompleted(theirs: StepRecord, ours: StepRecord): void {
+    assert.deepEqual(ours.final, theirs.final);
+    assert.deepEqual(ours.requests, theirs.requests);
+    assert.deepEqual(ours.violations, []);
+    assert.equal(theirs.violations.length, 1);
+    assert.match(theirs.violations[0]!, /COMPLETED sent for .* while one of its requests was unanswered/);
+}
+
+/** A throwing Invoke: we answer 500 with its message at once. */
+export function throwAnsweredWith500(ours: StepRecord): void {
+    assert.deepEqual([ours.final.type, ours.final.status, ours.final.message], ['COMPLETED', 500, 'thrown on purpose']);
+}
