@@ -102,7 +102,9 @@ export class RequestQueue {
         if (message.type === 'RESPONSE') {
             head.resolve(message.payload);
         } else {
-            head.reject(new LedgerRequestError(`${head.type} failed: ${message.payload.toString('utf8')}`));
+            // The peer's text already names the request ("PUT_STATE failed: transaction ID: …"), as
+            // fabric-shim hands it on.
+            head.reject(new LedgerRequestError(message.payload.toString('utf8')));
         }
         this.#next();
         return true;

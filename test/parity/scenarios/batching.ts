@@ -53,7 +53,7 @@ function writeSet(requests: readonly RequestRecord[]): Map<string, unknown> {
         for (const write of expanded) {
             const { key, collection } = write.payload as { key: string; collection?: string };
             const kind = write.type === 'PUT_STATE_METADATA' ? 'metadata' : 'value';
-            writes.set(`${kind} ${collection ?? ''} ${key}`, write);
+            writes.set(`${kind} ${collection ?? ''} ${key}`, { type: write.type, payload: write.payload });
         }
     }
     return writes;

@@ -72,7 +72,10 @@ function decodePayload(type: string, payload: Buffer, iteratorIds: Map<string, s
     const object = decoder.deserializeBinary(payload).toObject();
     if (typeof object.metadata === 'string' && (type === 'GET_STATE_BY_RANGE' || type === 'GET_QUERY_RESULT')) {
         const metadata = Buffer.from(object.metadata, 'base64');
-        object.metadata = metadata.length === 0 ? 'none' : peer.QueryMetadata!.deserializeBinary(metadata).toObject();
+        const page = metadata.length === 0 ? undefined : peer.QueryMetadata!.deserializeBinary(metadata).toObject();
+        // An explicit page size 0 with no bookmark (fabric-shim writes '0' so) and no metadata
+        // at all both mean "not paginated" to the peer.
+        object.metadata = page === undefined || (page.pagesize === 0 && page.bookmark === '') ? 'none' : page;
     }
     if (typeof object.id === 'string') {
         // The fake peer names iterators with random UUIDs; what matters is which one is meant.
