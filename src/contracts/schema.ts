@@ -83,12 +83,13 @@ export function checkValue(value: unknown, schema: Schema, components: Component
             return typeof value === schema.type
                 ? undefined
                 : `${path} must be a ${schema.type}, not ${describe(value)}`;
+        // As ajv 6 (fabric-shim's) checks them: any number, Infinity included; an integer is one without a fraction.
         case 'number':
-            return typeof value === 'number' && Number.isFinite(value)
-                ? undefined
-                : `${path} must be a number, not ${describe(value)}`;
+            return typeof value === 'number' ? undefined : `${path} must be a number, not ${describe(value)}`;
         case 'integer':
-            return Number.isInteger(value) ? undefined : `${path} must be an integer, not ${describe(value)}`;
+            return typeof value === 'number' && !(value % 1) && !Number.isNaN(value)
+                ? undefined
+                : `${path} must be an integer, not ${describe(value)}`;
         case 'array':
             return checkArray(value, schema, components, path);
         case 'object':
