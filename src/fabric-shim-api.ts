@@ -17,9 +17,10 @@ export interface ChaincodeServerOpts {
     [grpcOption: `grpc.${string}`]: unknown;
 }
 
-/** What Shim.server returns: start() binds and serves, as fabric-shim's ChaincodeServer. */
+/** What Shim.server returns: start() binds and serves, as fabric-shim's ChaincodeServer; close() (ours) stops it. */
 export interface ShimServer {
     start(): Promise<void>;
+    close(): void;
 }
 
 /** fabric-shim's log level names (CORE_CHAINCODE_LOGGING_LEVEL) as pino's. */
@@ -52,6 +53,9 @@ function server(chaincode: Chaincode, opts: ChaincodeServerOpts): ShimServer {
     return {
         start: async (): Promise<void> => {
             await chaincodeServer.start();
+        },
+        close: (): void => {
+            chaincodeServer.forceClose();
         },
     };
 }
