@@ -46,10 +46,10 @@ export interface Scenario {
 }
 
 export interface ScenarioResult {
+    /** Steps run on both; each one matched, or showed its documented deliberate difference. */
     readonly compared: number;
+    /** How many of them were deliberate differences. */
     readonly deliberate: number;
-    readonly fabricShim: readonly StepRecord[];
-    readonly ours: readonly StepRecord[];
 }
 
 const BASE_TIME = Date.UTC(2026, 0, 15, 9, 30, 0, 250);
@@ -118,6 +118,101 @@ function streamBreaks(peer: FakePeer, step: Step, options: InvokeOptions): Promi
     ]);
 }
 
+/** The messages of one failed assertion, cut to a readable size. */
+function shortened(err: unknown): string {
+    const text = err instanceof Error ? err.message : String(err);
+    return text
+        .split('\n')
+        .slice(0, 40)
+        .map((line) => (line.length > 400 ? `${line.slice(0, 400)}...` : line))
+        .join('\n');
+}
+
+/** One scenario being driven: both peers, and what went wrong so far (reported all at once). */
+class ScenarioRun {
+    readonly failures: string[] = [];
+    readonly #unanswered: { label: string; answered: () => boolean }[] = [];
+    deliberate = 0;
+
+    readonly scenario: Scenario;
+    readonly peers: [FakePeer, FakePeer];
+    readonly #reconnect: (ledger: InMemoryLedger) => Promise<FakePeer>;
+
+    constructor(
+        scenario: Scenario,
+        peers: [FakePeer, FakePeer],
+        reconnect: (ledger: InMemoryLedger) => Promise<FakePeer>,
+    ) {
+        this.scenario = scenario;
+        this.peers = peers;
+        this.#reconnect = reconnect;
+    }
+
+    async step(index: number, step: Step): Promise<void> {
+        const options: InvokeOptions = {
+            txId: `${this.scenario.name}-${index}`,
+            timestamp: new Date(BASE_TIME + index * 1001),
+            ...(step.transient === undefined ? {} : { transient: step.transient }),
+            ...(step.init === undefined ? {} : { init: step.init }),
+        };
+        const label = describeStep(this.scenario, index, step);
+        if (process.env.PARITY_TRACE !== undefined) {
+            process.stderr.write(`${label}\n`);
+        }
+        try {
+            if (step.fabricShimNeverAnswers !== undefined) {
+                this.deliberate++;
+                this.#unanswered.push(neverAnswers(this.peers[0], step, options, label));
+                step.fabricShimNeverAnswers(await invokeRecorded(this.peers[1], step, options));
+            } else if (step.fabricShimBreaksStream !== undefined) {
+                this.deliberate++;
+                await this.#breaking(step, options, index === this.scenario.steps.length - 1);
+            } else {
+                await this.#compared(step, options);
+            }
+        } catch (err) {
+            // Keep going: one run reports every step that does not match.
+            this.failures.push(`${label}: ${shortened(err)}`);
+        }
+    }
+
+    /** After the last step: every answer fabric-shim should never have given is still missing. */
+    checkUnanswered(): void {
+        for (const { label, answered } of this.#unanswered) {
+            if (answered()) {
+                this.failures.push(`${label}: fabric-shim answered; expected no answer`);
+            }
+        }
+    }
+
+    async #breaking(step: Step, options: InvokeOptions, last: boolean): Promise<void> {
+        const [broken, ours] = await Promise.all([
+            streamBreaks(this.peers[0], step, options),
+            invokeRecorded(this.peers[1], step, options),
+        ]);
+        if (!last) {
+            this.peers[0] = await this.#reconnect(this.peers[0].ledger);
+        }
+        assert.equal(broken, true, 'fabric-shim answered; expected its stream to break');
+        step.fabricShimBreaksStream?.(ours);
+    }
+
+    async #compared(step: Step, options: InvokeOptions): Promise<void> {
+        const [theirs, ours] = await Promise.all([
+            invokeRecorded(this.peers[0], step, options),
+            invokeRecorded(this.peers[1], step, options),
+        ]);
+        const messages = `messages: fabric-shim ${JSON.stringify(theirs.final.message)}, ours ${JSON.stringify(ours.final.message)}`;
+        if (step.differs === undefined) {
+            assert.deepEqual(comparable(ours), comparable(theirs), `(${messages}) differs from fabric-shim`);
+            return;
+        }
+        this.deliberate++;
+        assert.notDeepEqual(comparable(ours), comparable(theirs), `(${messages}) expected a deliberate difference`);
+        step.differs(theirs, ours);
+    }
+}
+
 /** Runs `scenario` on both servers (each step on both at once) and compares every step. */
 export async function runScenario(
     scenario: Scenario,
@@ -125,99 +220,30 @@ export async function runScenario(
     ourAddress: string,
     creator: CreatorIdentity,
 ): Promise<ScenarioResult> {
+    if (scenario.steps.at(-1)?.fabricShimNeverAnswers !== undefined) {
+        throw new Error('a step fabric-shim never answers cannot be the last: nothing would show it is unanswered');
+    }
     const peers: [FakePeer, FakePeer] = await Promise.all([
         connectedPeer(fabricShimAddress, scenario, creator),
         connectedPeer(ourAddress, scenario, creator),
     ]);
-    const records: [StepRecord[], StepRecord[]] = [[], []];
-    let deliberate = 0;
-    const failures: string[] = [];
-    const unanswered: { label: string; answered: () => boolean }[] = [];
+    const run = new ScenarioRun(scenario, peers, (ledger) =>
+        connectedPeer(fabricShimAddress, scenario, creator, ledger),
+    );
     try {
         for (const [index, step] of scenario.steps.entries()) {
-            const options: InvokeOptions = {
-                txId: `${scenario.name}-${index}`,
-                timestamp: new Date(BASE_TIME + index * 1001),
-                ...(step.transient === undefined ? {} : { transient: step.transient }),
-                ...(step.init === undefined ? {} : { init: step.init }),
-            };
-            if (process.env.PARITY_TRACE !== undefined) {
-                process.stderr.write(`${describeStep(scenario, index, step)}\n`);
-            }
-            if (step.fabricShimNeverAnswers !== undefined) {
-                deliberate++;
-                unanswered.push(neverAnswers(peers[0], step, options, describeStep(scenario, index, step)));
-                const ours = await invokeRecorded(peers[1], step, options);
-                try {
-                    step.fabricShimNeverAnswers(ours);
-                } catch (err) {
-                    failures.push(`${describeStep(scenario, index, step)}: ${String(err)}`);
-                }
-                continue;
-            }
-            if (step.fabricShimBreaksStream !== undefined) {
-                deliberate++;
-                const label = describeStep(scenario, index, step);
-                const [broken, ours] = await Promise.all([
-                    streamBreaks(peers[0], step, options),
-                    invokeRecorded(peers[1], step, options),
-                ]);
-                if (index < scenario.steps.length - 1) {
-                    peers[0] = await connectedPeer(fabricShimAddress, scenario, creator, peers[0].ledger);
-                }
-                try {
-                    assert.equal(broken, true, 'fabric-shim answered; expected its stream to break');
-                    step.fabricShimBreaksStream(ours);
-                } catch (err) {
-                    failures.push(`${label}: ${String(err)}`);
-                }
-                continue;
-            }
-            const [theirs, ours] = await Promise.all(peers.map((p) => invokeRecorded(p, step, options)));
-            records[0].push(theirs!);
-            records[1].push(ours!);
-            const label = `${describeStep(scenario, index, step)} (messages: fabric-shim ${JSON.stringify(theirs!.final.message)}, ours ${JSON.stringify(ours!.final.message)})`;
-            try {
-                if (step.differs === undefined) {
-                    assert.deepEqual(comparable(ours!), comparable(theirs!), `${label}: differs from fabric-shim`);
-                } else {
-                    deliberate++;
-                    assert.notDeepEqual(
-                        comparable(ours!),
-                        comparable(theirs!),
-                        `${label}: expected a deliberate difference, found none`,
-                    );
-                    step.differs(theirs!, ours!);
-                }
-            } catch (err) {
-                // Keep going: one run reports every step that does not match.
-                const text = err instanceof Error ? err.message : String(err);
-                failures.push(
-                    text
-                        .split('\n')
-                        .slice(0, 40)
-                        .map((line) => (line.length > 400 ? `${line.slice(0, 400)}...` : line))
-                        .join('\n'),
-                );
-            }
+            await run.step(index, step);
         }
-        if (scenario.steps.at(-1)?.fabricShimNeverAnswers !== undefined) {
-            throw new Error(
-                'a step fabric-shim never answers cannot be the last: nothing would show it is still unanswered',
-            );
-        }
-        for (const { label, answered } of unanswered) {
-            if (answered()) {
-                failures.push(`${label}: fabric-shim answered; expected no answer`);
-            }
-        }
+        run.checkUnanswered();
     } finally {
-        for (const p of peers) {
+        for (const p of run.peers) {
             p.close();
         }
     }
-    if (failures.length > 0) {
-        throw new Error(`${failures.length} of ${scenario.steps.length} steps failed:\n\n${failures.join('\n\n')}`);
+    if (run.failures.length > 0) {
+        throw new Error(
+            `${run.failures.length} of ${scenario.steps.length} steps failed:\n\n${run.failures.join('\n\n')}`,
+        );
     }
-    return { compared: scenario.steps.length, deliberate, fabricShim: records[0], ours: records[1] };
+    return { compared: scenario.steps.length, deliberate: run.deliberate };
 }
