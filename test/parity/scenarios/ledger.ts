@@ -7,7 +7,9 @@ import {
     argumentRefusedWith400,
     eventRefusedAtTheCall,
     missingValueRefused,
+    nonStringKeyRefused,
     stringEventAsUtf8,
+    stringPolicyAsUtf8,
 } from '../support/deliberate.ts';
 import type { Scenario, Step } from '../support/scenario.ts';
 
@@ -64,6 +66,8 @@ const steps: Step[] = [
     { args: ['ledger:getVp', 'b'] },
     { args: ['ledger:getVp', 'missing'] },
     { args: ['ledger:setVp', 'a', 'object'] },
+    { args: ['ledger:setVp', 'v', 'string'], differs: stringPolicyAsUtf8 },
+    { args: ['ledger:numberKey'], differs: nonStringKeyRefused },
     { args: ['ledger:get', ''] },
     { args: ['ledger:put', '', 'empty key'] },
     { args: ['ledger:peerRefusal', 'late'] },

@@ -3,6 +3,7 @@
 // The `query` JavaScript contract: ranges, rich queries and pages, with the page sizes and
 // bookmarks a contract without type metadata receives as strings.
 
+import { iteratorObjectIterable } from '../support/deliberate.ts';
 import type { Scenario, Step } from '../support/scenario.ts';
 
 const SIZES = ['3', '0', '1', '', ' 2 ', '10', 'abc', '2.5', '-1'] as const;
@@ -25,6 +26,7 @@ const steps: Step[] = [
     ...SIZES.map((size): Step => ({ args: ['query:richPage', '{"selector":{"color":"blue"}}', size, ''] })),
     { args: ['query:partialPage', 'shape', '2', ''] },
     { args: ['query:partialPage', 'shape', '0', ''] },
+    { args: ['query:forAwaitIterator', 'k1', 'k4'], differs: iteratorObjectIterable },
     { args: ['query:putThenPage', 'p1'] },
     { args: ['query:pageThenPut', 'p2'] },
     { args: ['query:range', 'p', 'q'] },

@@ -63,3 +63,37 @@ export function unawaitedCallCompleted(theirs: StepRecord, ours: StepRecord): vo
 export function throwAnsweredWith500(ours: StepRecord): void {
     assert.deepEqual([ours.final.type, ours.final.status, ours.final.message], ['COMPLETED', 500, 'thrown on purpose']);
 }
+
+/** A string validation parameter: fabric-shim's protobuf library reads it as base64; we encode it as UTF-8. */
+export function stringPolicyAsUtf8(theirs: StepRecord, ours: StepRecord): void {
+    assert.deepEqual(ours.final, theirs.final);
+    const policyOf = (record: StepRecord): unknown =>
+        record.requests.map((r) => (r.payload as { metadata?: { value?: string } }).metadata?.value);
+    assert.deepEqual(policyOf(ours), [Buffer.from('text').toString('base64')]);
+    assert.deepEqual(policyOf(theirs), [Buffer.from(Buffer.from('text', 'base64')).toString('base64')]);
+}
+
+/** A key that is not a string: fabric-shim encodes it as the empty key; we refuse the call. */
+export function nonStringKeyRefused(theirs: StepRecord, ours: StepRecord): void {
+    assert.deepEqual(
+        theirs.requests.map((r) => [r.type, (r.payload as { key?: string }).key]),
+        [['GET_STATE', '']],
+    );
+    assert.equal(theirs.final.payload, 'read 0');
+    assert.deepEqual(ours.requests, []);
+    assert.equal(ours.final.payload, 'refused');
+}
+
+/** `for await` over the iterator object itself: fabric-shim's is not async-iterable; ours iterates (and closes it). */
+export function iteratorObjectIterable(theirs: StepRecord, ours: StepRecord): void {
+    assert.equal(theirs.final.payload, 'not iterable');
+    assert.match(ours.final.payload, /^iterated k\d/);
+    assert.deepEqual(
+        theirs.requests.map((r) => r.type),
+        ['GET_STATE_BY_RANGE'],
+    );
+    assert.deepEqual(
+        ours.requests.map((r) => r.type),
+        ['GET_STATE_BY_RANGE', 'QUERY_STATE_CLOSE'],
+    );
+}
