@@ -48,15 +48,18 @@ export function eventRefusedAtTheCall(ours: StepRecord): void {
 }
 
 /**
- * A ledger call the chaincode did not await: we wait for its answer before COMPLETED;
- * fabric-shim sends COMPLETED while it is still unanswered, which the peer may apply or not.
+ * A ledger call the chaincode did not await: we wait for its answer before COMPLETED, always.
+ * fabric-shim sends COMPLETED without waiting, so whenever the peer reads it before it has
+ * answered the call, the peer sees a transaction completed with a request unanswered (whether
+ * it is in time depends on scheduling: this step asserts ours, and fabric-shim's as either).
  */
 export function unawaitedCallCompleted(theirs: StepRecord, ours: StepRecord): void {
     assert.deepEqual(ours.final, theirs.final);
     assert.deepEqual(ours.requests, theirs.requests);
     assert.deepEqual(ours.violations, []);
-    assert.equal(theirs.violations.length, 1);
-    assert.match(theirs.violations[0]!, /COMPLETED sent for .* while one of its requests was unanswered/);
+    for (const violation of theirs.violations) {
+        assert.match(violation, /COMPLETED sent for .* while one of its requests was unanswered/);
+    }
 }
 
 /** A throwing Invoke: we answer 500 with its message at once. */
