@@ -3,7 +3,7 @@
 // The `query` JavaScript contract: ranges, rich queries and pages, with the page sizes and
 // bookmarks a contract without type metadata receives as strings.
 
-import { iteratorObjectIterable } from '../support/deliberate.ts';
+import { iteratorObjectIterable, namespaceReadable } from '../support/deliberate.ts';
 import type { Scenario, Step } from '../support/scenario.ts';
 
 const SIZES = ['3', '0', '1', '', ' 2 ', '10', 'abc', '2.5', '-1'] as const;
@@ -27,6 +27,7 @@ const steps: Step[] = [
     { args: ['query:partialPage', 'shape', '2', ''] },
     { args: ['query:partialPage', 'shape', '0', ''] },
     { args: ['query:forAwaitIterator', 'k1', 'k4'], differs: iteratorObjectIterable },
+    { args: ['query:namespaces', 'k1', 'k3'], differs: namespaceReadable },
     { args: ['query:putThenPage', 'p1'] },
     { args: ['query:pageThenPut', 'p2'] },
     { args: ['query:range', 'p', 'q'] },
