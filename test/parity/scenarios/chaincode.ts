@@ -4,7 +4,7 @@
 // KeyEndorsementPolicy, invokeChaincode, ClientIdentity and response statuses.
 
 import type { InvokeChaincodeHandler } from '../../../src/testing/index.ts';
-import { throwAnsweredWith500, unawaitedCallCompleted } from '../support/deliberate.ts';
+import { noProposalAccessors, throwAnsweredWith500, unawaitedCallCompleted } from '../support/deliberate.ts';
 import type { Scenario, Step } from '../support/scenario.ts';
 
 /** Plays the chaincodes the fixture calls. */
@@ -23,6 +23,7 @@ const callee: InvokeChaincodeHandler = (name, channel, args) => {
 };
 
 const steps: Step[] = [
+    { args: ['noProposal'], withoutProposal: true, differs: noProposalAccessors },
     { args: ['setup', 'a', 'b'], init: true },
     { args: ['put', 'k1', 'v1'] },
     { args: ['policy', 'k1', 'Org1MSP', 'Org2MSP'] },

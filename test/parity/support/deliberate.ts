@@ -107,3 +107,27 @@ export function namespaceReadable(theirs: StepRecord, ours: StepRecord): void {
     assert.equal(theirs.final.payload, 'undefined,undefined');
     assert.equal(ours.final.payload, 'basic,basic');
 }
+
+/**
+ * A call the peer sends without a proposal: fabric-shim gives undefined for the creator, the
+ * transient map and the binding (and throws a TypeError for the timestamp); we throw a clear
+ * error for each, and give an empty transient map.
+ */
+export function noProposalAccessors(theirs: StepRecord, ours: StepRecord): void {
+    assert.deepEqual(JSON.parse(theirs.final.payload), {
+        proposal: 'undefined',
+        creator: 'undefined',
+        timestamp: 'threw',
+        transient: 'undefined',
+        binding: 'undefined',
+        txId: 'chaincode-0',
+    });
+    assert.deepEqual(JSON.parse(ours.final.payload), {
+        proposal: 'undefined',
+        creator: 'threw',
+        timestamp: 'threw',
+        transient: '[object Map]',
+        binding: 'threw',
+        txId: 'chaincode-0',
+    });
+}

@@ -20,6 +20,8 @@ export interface Step {
     readonly args: readonly string[];
     readonly transient?: Readonly<Record<string, string>>;
     readonly init?: boolean;
+    /** Sent without a signed proposal, as the peer sends system-originated calls. */
+    readonly withoutProposal?: boolean;
     /** A deliberate difference (listed in the README): asserts how the two records differ. */
     readonly differs?: (fabricShim: StepRecord, ours: StepRecord) => void;
     /** The difference shows only on some runs (it depends on when the peer reads fabric-shim's messages). */
@@ -156,6 +158,7 @@ class ScenarioRun {
             timestamp: new Date(BASE_TIME + index * 1001),
             ...(step.transient === undefined ? {} : { transient: step.transient }),
             ...(step.init === undefined ? {} : { init: step.init }),
+            ...(step.withoutProposal === undefined ? {} : { withoutProposal: step.withoutProposal }),
         };
         const label = describeStep(this.scenario, index, step);
         if (process.env.PARITY_TRACE !== undefined) {
