@@ -10,7 +10,13 @@
 export type * from './shim/types.ts';
 /** fabric-shim's `Iterators` namespace, as types: `Iterators.KV`, `Iterators.StateQueryIterator`, ... */
 export type * as Iterators from './shim/types.ts';
-export { success, error, Shim, RESPONSE_CODE } from './shim/response.ts';
+export { success, error, RESPONSE_CODE } from './shim/response.ts';
+export { Shim } from './fabric-shim-api.ts';
+export type { ChaincodeServerOpts, ShimServer } from './fabric-shim-api.ts';
+/** fabric-shim's `ChaincodeProposal` namespace, as types: `ChaincodeProposal.SignedProposal`, ... */
+export type * as ChaincodeProposal from './shim/chaincode-proposal.ts';
+export { ChaincodeStub } from './shim/chaincode-stub.ts';
+export { KeyEndorsementPolicy, ENDORSER_ROLES } from './shim/key-endorsement-policy.ts';
 export { ClientIdentity, FABRIC_ATTRIBUTES_OID } from './shim/client-identity.ts';
 export { Router } from './shim/router.ts';
 export type { ChaincodeFunction, RoutedChaincode, RouterOptions } from './shim/router.ts';

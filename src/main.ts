@@ -88,7 +88,7 @@ function loadServedChaincode(module: string | undefined, logger: Logger): Promis
         contracts: async () => {
             const { chaincodeFromModule } = await import('./contracts/index.ts');
             const contractLogger = logger.child({ component: 'contract' });
-            return (exports) => chaincodeFromModule(exports, { logger: contractLogger });
+            return (exports, info) => chaincodeFromModule(exports, { ...info, logger: contractLogger });
         },
     });
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Turns a transaction's argument bytes into the values its function takes, from the
-// parameter schemas the decorators recorded, the way fabric-shim's JSON serializer reads them.
+// parameter schemas the decorators recorded, deciding success exactly as fabric-contract-api
+// 2.5.8's JSON serializer and fabric-shim's schema check do; our messages name the parameter.
 
 import { checkValue, referencedType, type Components, type Schema } from './schema.ts';
 
@@ -39,57 +40,73 @@ export function convertArguments(
         );
     }
     return parameters.map((parameter, index) =>
-        convertArgument(transaction, parameter, texts[index] ?? '', components),
+        convertArgument(`parameter "${parameter.name}" of ${transaction}`, parameter, texts[index] ?? '', components),
     );
 }
 
 function convertArgument(
-    transaction: string,
+    label: string,
     { name, schema }: ParameterDescription,
     text: string,
     components: Components,
 ): unknown {
-    const label = `parameter "${name}" of ${transaction}`;
-    const referenced = referencedType(schema, components);
-    if (referenced === undefined) {
-        switch (schema.type) {
-            case 'string':
-                return text;
-            case 'number':
-            case 'integer':
-                return toNumber(label, text, schema.type);
-            case 'boolean':
-                return toBoolean(label, text);
-            case undefined:
-                throw new Error(`${label} has no type information: ${JSON.stringify(schema)}`);
-        }
+    if (schema.type === undefined && schema.$ref === undefined) {
+        throw new Error(`${label} has no type information: ${JSON.stringify(schema)}`);
     }
-    let value: unknown;
-    try {
-        value = JSON.parse(text);
-    } catch (err) {
-        throw new ArgumentError(`${label} must be JSON: ${(err as Error).message}`);
-    }
+    const value = fromText(label, text, schema, components);
     const problem = checkValue(value, schema, components, name);
     if (problem !== undefined) {
         throw new ArgumentError(`${label} is invalid: ${problem}`);
     }
-    return instantiate(value, schema, components);
-}
-
-function toNumber(label: string, text: string, type: 'number' | 'integer'): number {
-    const trimmed = text.trim();
-    const value = Number(trimmed);
-    if (trimmed === '' || !Number.isFinite(value) || (type === 'integer' && !Number.isInteger(value))) {
-        throw new ArgumentError(
-            `${label} must be ${type === 'integer' ? 'an integer' : 'a number'}; got ${JSON.stringify(text)}`,
-        );
-    }
     return value;
 }
 
+function parseJson(label: string, text: string): unknown {
+    try {
+        return JSON.parse(text) as unknown;
+    } catch (err) {
+        throw new ArgumentError(`${label} must be JSON: ${(err as Error).message}`);
+    }
+}
+
+/**
+ * fabric-contract-api's conversion of one argument's text: strings as they are; numbers with
+ * `Number()` (so '' is 0 and ' 7 ' is 7); booleans `true`/`false` in any case; `@Object`
+ * types from JSON into an instance; arrays element by element, each element converted from
+ * its JSON text (so a string element keeps its quotes, as under fabric-shim); anything else
+ * as JSON when it parses, else as the text.
+ */
+function fromText(label: string, text: string, schema: Schema, components: Components): unknown {
+    const referenced = referencedType(schema, components);
+    if (referenced !== undefined) {
+        return referenced.create === undefined ? anyJson(text) : instantiate(parseJson(label, text), referenced.create);
+    }
+    switch (schema.type) {
+        case 'string':
+            return text;
+        case 'number': {
+            const value = Number(text);
+            if (Number.isNaN(value)) {
+                throw new ArgumentError(`${label} must be a number; got ${JSON.stringify(text)}`);
+            }
+            return value;
+        }
+        case 'boolean':
+            return toBoolean(label, text);
+        case 'array': {
+            const parsed = parseJson(label, text);
+            if (!Array.isArray(parsed)) {
+                throw new ArgumentError(`${label} must be a JSON array; got ${JSON.stringify(text)}`);
+            }
+            const items = (typeof schema.items === 'object' && schema.items !== null ? schema.items : {}) as Schema;
+            return parsed.map((item: unknown) => fromText(label, JSON.stringify(item), items, components));
+        }
+        default:
+            return anyJson(text);
+    }
+}
+
 function toBoolean(label: string, text: string): boolean {
-    // fabric-shim accepts any case and surrounding spaces.
     switch (text.trim().toLowerCase()) {
         case 'true':
             return true;
@@ -100,33 +117,40 @@ function toBoolean(label: string, text: string): boolean {
     }
 }
 
-/**
- * An `@Object` value becomes an instance of its class (fabric-shim uses class-transformer's
- * plainToClass: a new instance with the JSON's properties copied on, nested values left plain);
- * arrays of `@Object` values become arrays of instances. Everything else stays plain JSON.
- */
-function instantiate(value: unknown, schema: Schema, components: Components): unknown {
-    const referenced = referencedType(schema, components);
-    if (referenced?.create !== undefined && typeof value === 'object' && value !== null) {
-        const instance = referenced.create() as Record<string, unknown>;
-        for (const [key, item] of Object.entries(value)) {
-            if (key === '__proto__') {
-                // JSON.parse makes "__proto__" an own property; assigning it would swap the prototype.
-                Object.defineProperty(instance, key, {
-                    value: item,
-                    writable: true,
-                    enumerable: true,
-                    configurable: true,
-                });
-            } else {
-                instance[key] = item;
-            }
-        }
-        return instance;
+/** JSON when the text parses (a serialised Buffer becomes a Buffer), else the text itself. */
+function anyJson(text: string): unknown {
+    let value: unknown;
+    try {
+        value = JSON.parse(text) as unknown;
+    } catch {
+        return text;
     }
-    const items = schema.items;
-    if (Array.isArray(value) && typeof items === 'object' && items !== null) {
-        return value.map((item: unknown) => instantiate(item, items as Schema, components));
+    const buffer = value as { type?: unknown; data?: unknown } | null;
+    if (typeof buffer === 'object' && buffer !== null && buffer.type === 'Buffer' && Array.isArray(buffer.data)) {
+        return Buffer.from(buffer.data as number[]);
     }
     return value;
+}
+
+/**
+ * An `@Object` value as class-transformer's plainToClass makes it: a new instance with the
+ * JSON's properties copied on (nested values left plain); an array, an array of instances.
+ */
+function instantiate(value: unknown, create: () => object): unknown {
+    if (Array.isArray(value)) {
+        return value.map((item: unknown) => instantiate(item, create));
+    }
+    if (typeof value !== 'object' || value === null) {
+        return value;
+    }
+    const instance = create() as Record<string, unknown>;
+    for (const [key, item] of Object.entries(value)) {
+        if (key === '__proto__') {
+            // JSON.parse makes "__proto__" an own property; assigning it would swap the prototype.
+            Object.defineProperty(instance, key, { value: item, writable: true, enumerable: true, configurable: true });
+        } else {
+            instance[key] = item;
+        }
+    }
+    return instance;
 }

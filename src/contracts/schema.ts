@@ -75,6 +75,10 @@ export function checkValue(value: unknown, schema: Schema, components: Component
             }
         }
     }
+    return checkType(value, schema, components, path);
+}
+
+function checkType(value: unknown, schema: Schema, components: Components, path: string): string | undefined {
     switch (schema.type) {
         case undefined:
             return undefined;
@@ -84,11 +88,8 @@ export function checkValue(value: unknown, schema: Schema, components: Component
                 ? undefined
                 : `${path} must be a ${schema.type}, not ${describe(value)}`;
         case 'number':
-            return typeof value === 'number' && Number.isFinite(value)
-                ? undefined
-                : `${path} must be a number, not ${describe(value)}`;
         case 'integer':
-            return Number.isInteger(value) ? undefined : `${path} must be an integer, not ${describe(value)}`;
+            return checkNumber(value, schema.type, path);
         case 'array':
             return checkArray(value, schema, components, path);
         case 'object':
@@ -96,6 +97,19 @@ export function checkValue(value: unknown, schema: Schema, components: Component
         default:
             return `${path} has a type this runtime does not know: ${JSON.stringify(schema.type)}`;
     }
+}
+
+/**
+ * As ajv 6 (fabric-shim's) checks them: any number, Infinity included; an integer is a number
+ * whose `% 1` is 0 or NaN (so Infinity passes there too), and not NaN.
+ */
+function checkNumber(value: unknown, type: 'number' | 'integer', path: string): string | undefined {
+    const fraction = typeof value === 'number' ? value % 1 : 0;
+    const notInteger = Number.isNaN(value) || (fraction !== 0 && !Number.isNaN(fraction));
+    if (typeof value !== 'number' || (type === 'integer' && notInteger)) {
+        return `${path} must be ${type === 'integer' ? 'an integer' : 'a number'}, not ${describe(value)}`;
+    }
+    return undefined;
 }
 
 function checkArray(value: unknown, schema: Schema, components: Components, path: string): string | undefined {

@@ -13,11 +13,18 @@ import { ConfigError } from '../config/config-error.ts';
 import { errorMessage } from '../shim/errors.ts';
 import type { RoutedChaincode } from '../shim/router.ts';
 import type { Chaincode } from '../shim/types.ts';
+import { startedChaincode } from './started-chaincode.ts';
 
 const MODULE_SETTING = settingName('chaincode.module');
 
+/** The `name` and `version` of the module directory's package.json, which fabric-shim reports as GetMetadata's `info`. */
+export interface PackageInfo {
+    readonly title?: string;
+    readonly version?: string;
+}
+
 /** Recognises a module of fabric-contract-api contracts; undefined when it is not one. */
-export type ContractModuleAdapter = (moduleExports: unknown) => RoutedChaincode | undefined;
+export type ContractModuleAdapter = (moduleExports: unknown, info: PackageInfo) => RoutedChaincode | undefined;
 
 export interface ChaincodeLoadOptions {
     /**
@@ -34,10 +41,14 @@ export async function loadChaincode(
     modulePath: string | undefined,
     options: ChaincodeLoadOptions = {},
 ): Promise<RoutedChaincode> {
+    const started = startedChaincode();
+    if (started !== undefined) {
+        return started;
+    }
     if (modulePath === undefined) {
         return createChaincode();
     }
-    const entry = moduleEntry(path.resolve(modulePath));
+    const { entry, info } = moduleEntry(path.resolve(modulePath));
     options.beforeImport?.(entry);
     let exports: unknown;
     try {
@@ -48,7 +59,7 @@ export async function loadChaincode(
         });
     }
     const contractAdapter = options.contracts && exportsContracts(exports) ? await options.contracts() : undefined;
-    const chaincode = contractAdapter?.(exports) ?? chaincodeExport(exports);
+    const chaincode = contractAdapter?.(exports, info) ?? chaincodeExport(exports);
     if (chaincode === undefined) {
         throw new ConfigError(
             `${MODULE_SETTING}: ${entry} exports neither \`contracts\`, \`createChaincode()\` nor a Chaincode with Init and Invoke`,
@@ -63,22 +74,24 @@ function exportsContracts(exports: unknown): boolean {
     return has(exports) || has((exports as { default?: unknown } | null)?.default);
 }
 
-/** A file as is; a directory through its package.json `main`, else index.js. */
-function moduleEntry(target: string): string {
+/** A file as is; a directory through its package.json `main` (else index.js), with the package's name and version. */
+function moduleEntry(target: string): { entry: string; info: PackageInfo } {
     if (!existsSync(target)) {
         throw new ConfigError(`${MODULE_SETTING}: ${target} does not exist`);
     }
     if (!statSync(target).isDirectory()) {
-        return target;
+        return { entry: target, info: {} };
     }
     const manifest = path.join(target, 'package.json');
-    if (existsSync(manifest)) {
-        const { main } = JSON.parse(readFileSync(manifest, 'utf8')) as { main?: unknown };
-        if (typeof main === 'string') {
-            return path.join(target, main);
-        }
+    if (!existsSync(manifest)) {
+        return { entry: path.join(target, 'index.js'), info: {} };
     }
-    return path.join(target, 'index.js');
+    const { main, name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+    const info = {
+        ...(typeof name === 'string' ? { title: name } : {}),
+        ...(typeof version === 'string' ? { version } : {}),
+    };
+    return { entry: path.join(target, typeof main === 'string' ? main : 'index.js'), info };
 }
 
 function chaincodeExport(exports: unknown): RoutedChaincode | undefined {

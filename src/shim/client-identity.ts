@@ -33,7 +33,8 @@ export class ClientIdentity {
     readonly #id: string;
     readonly #attributes: Readonly<Record<string, unknown>>;
 
-    constructor(stub: ChaincodeStub) {
+    /** `stub`: anything with the proposal's creator (our stub, or the one a fabric-contract-api Context types). */
+    constructor(stub: Pick<ChaincodeStub, 'getCreator'>) {
         const creator = stub.getCreator();
         this.#mspId = creator.mspid;
         this.#idBytes = creator.idBytes;
@@ -67,10 +68,14 @@ export class ClientIdentity {
         return this.#certificate;
     }
 
-    /** A Fabric CA attribute's value; null when the certificate does not carry it (or it is empty). */
+    /**
+     * A Fabric CA attribute's value; null when the certificate does not carry it (or it is
+     * empty, 0 or false). A value that is not a string in the certificate's JSON is returned
+     * as it is, as fabric-shim does (the declared type is fabric-shim's).
+     */
     getAttributeValue(attrName: string): string | null {
         const value = Object.hasOwn(this.#attributes, attrName) ? this.#attributes[attrName] : undefined;
-        return typeof value === 'string' && value !== '' ? value : null;
+        return value ? (value as string) : null;
     }
 
     /** True when the attribute exists and equals `attrValue`. */

@@ -4,7 +4,6 @@
 // `has_more`, release the peer's iterator with QUERY_STATE_CLOSE, and work both the
 // fabric-shim way (`next()`/`close()`) and with `for await`.
 
-import Long from 'long';
 import type { QueryResponse__Output } from '../wire/generated/protos/QueryResponse.ts';
 import { keyModificationCodec, kvCodec } from '../wire/codecs.ts';
 import type { CommonIterator, KeyModification, KV, NextResult, QueryPromise } from './types.ts';
@@ -20,6 +19,8 @@ type ResultDecoder<T> = (bytes: Buffer) => T;
 
 /** fabric-shim's end-of-iteration result: `done` with no value. */
 const DONE = { value: undefined, done: true } as const;
+/** What next() returns at the end, exactly fabric-shim's `{ done: true }`. */
+const END = { done: true } as const;
 
 export class QueryIterator<T> implements CommonIterator<T> {
     readonly #cursor: QueryCursor;
@@ -38,14 +39,14 @@ export class QueryIterator<T> implements CommonIterator<T> {
     async next(): Promise<NextResult<T>> {
         if (this.#index >= this.#response.results.length) {
             if (!this.#response.has_more || this.#closed) {
-                return DONE as unknown as NextResult<T>;
+                return END as unknown as NextResult<T>;
             }
             this.#response = await this.#cursor.queryNext(this.#response.id);
             this.#index = 0;
         }
         const result = this.#response.results[this.#index++];
         if (result === undefined) {
-            return DONE as unknown as NextResult<T>;
+            return END as unknown as NextResult<T>;
         }
         return { value: this.#decode(result.resultBytes), done: false };
     }
@@ -105,22 +106,29 @@ export function iterablePromise<R, T>(
     return iterable;
 }
 
-/** Decodes a `queryresult.KV`. */
+/**
+ * Decodes a `queryresult.KV` into what fabric-shim yields, `{ key, value }` (so a contract's
+ * JSON.stringify of it matches); `namespace` is there too but not enumerable.
+ */
 export function decodeKv(bytes: Buffer): KV {
     const kv = kvCodec.decode(bytes);
-    return { namespace: kv.namespace, key: kv.key, value: kv.value };
+    const record = { key: kv.key, value: kv.value };
+    return Object.defineProperty(record, 'namespace', { value: kv.namespace, enumerable: false }) as unknown as KV;
 }
 
-/** Decodes a `queryresult.KeyModification`, its timestamp as `{ seconds: Long, nanos }`. */
+/**
+ * Decodes a `queryresult.KeyModification` as fabric-shim does: fields in its order, the
+ * timestamp as plain numbers (`{ seconds, nanos }`, what protobuf's toObject gives it).
+ */
 export function decodeKeyModification(bytes: Buffer): KeyModification {
     const modification = keyModificationCodec.decode(bytes);
     return {
         txId: modification.tx_id,
         value: modification.value,
+        isDelete: modification.is_delete,
         timestamp: {
-            seconds: Long.fromString(modification.timestamp?.seconds ?? '0', true),
+            seconds: Number(modification.timestamp?.seconds ?? '0'),
             nanos: modification.timestamp?.nanos ?? 0,
         },
-        isDelete: modification.is_delete,
     };
 }

@@ -15,37 +15,40 @@ export const EMPTY_START_KEY = '\u0001';
 
 /**
  * Builds `U+0000 objectType U+0000 attr1 U+0000 … attrN U+0000` — the same bytes as the Go
- * shim and fabric-shim. The object type must be non-empty; no component may contain U+0000
- * or U+10FFFF (the Go shim's rule: they would break splitting and partial-key ranges).
+ * shim and fabric-shim. As in fabric-shim, the object type and every attribute must be a
+ * non-empty string, and nothing else is checked.
  */
 export function createCompositeKey(objectType: string, attributes: readonly string[]): string {
-    if (typeof objectType !== 'string' || objectType === '') {
-        throw new InvalidArgumentError('createCompositeKey: objectType must be a non-empty string');
-    }
+    checkComponent(objectType, 'objectType');
     if (!Array.isArray(attributes)) {
         throw new InvalidArgumentError('createCompositeKey: attributes must be an array of strings');
     }
-    checkComponent(objectType);
     let key = COMPOSITE_KEY_NAMESPACE + objectType + COMPOSITE_KEY_NAMESPACE;
     for (const attribute of attributes) {
-        checkComponent(attribute);
+        checkComponent(attribute, 'every attribute');
         key += attribute + COMPOSITE_KEY_NAMESPACE;
     }
     return key;
 }
 
-/** Takes a key made by {@link createCompositeKey} apart; throws on a key outside the composite namespace. */
+/**
+ * Takes a composite key apart exactly as fabric-shim does: the first component after the
+ * leading U+0000 is the object type, the ones between it and the last U+0000 the attributes.
+ * A key outside the composite namespace gives `{ objectType: null, attributes: [] }` (typed
+ * as fabric-shim types it).
+ */
 export function splitCompositeKey(compositeKey: string): SplitCompositeKey {
     if (
         typeof compositeKey !== 'string' ||
         compositeKey.length < 2 ||
-        !compositeKey.startsWith(COMPOSITE_KEY_NAMESPACE) ||
-        !compositeKey.endsWith(COMPOSITE_KEY_NAMESPACE)
+        !compositeKey.startsWith(COMPOSITE_KEY_NAMESPACE)
     ) {
-        throw new InvalidArgumentError('splitCompositeKey: not a composite key (it must start and end with U+0000)');
+        return { objectType: null as unknown as string, attributes: [] };
     }
-    const [objectType = '', ...attributes] = compositeKey.slice(1, -1).split(COMPOSITE_KEY_NAMESPACE);
-    return { objectType, attributes };
+    const parts = compositeKey.slice(1).split(COMPOSITE_KEY_NAMESPACE);
+    const objectType = parts[0] ?? '';
+    parts.pop();
+    return { objectType, attributes: parts.length > 1 ? parts.slice(1) : [] };
 }
 
 /** The [start, end) range covering every composite key that begins with these components. */
@@ -58,30 +61,32 @@ export function partialCompositeKeyRange(
 }
 
 /**
- * Checks a simple-key range and fills in the empty start key. A key starting with U+0000 is
- * rejected: that is the composite-key namespace, reached through the partial-key methods.
+ * Checks a simple-key range as fabric-shim does: an empty (or missing) start key becomes
+ * U+0001, so the range skips composite keys; a key starting with U+0000 is refused, since that
+ * is the composite-key namespace, reached through the partial-key methods.
  */
-export function simpleKeyRange(method: string, startKey: string, endKey: string): { startKey: string; endKey: string } {
-    if (typeof startKey !== 'string' || typeof endKey !== 'string') {
+export function simpleKeyRange(
+    method: string,
+    startKey: unknown,
+    endKey: unknown,
+): { startKey: string; endKey: string } {
+    const start = startKey === undefined || startKey === null || startKey === '' ? EMPTY_START_KEY : startKey;
+    const end = endKey === undefined || endKey === null ? '' : endKey;
+    if (typeof start !== 'string' || typeof end !== 'string') {
         throw new InvalidArgumentError(`${method}: startKey and endKey must be strings`);
     }
-    for (const key of [startKey, endKey]) {
+    for (const key of [start, end]) {
         if (key.startsWith(COMPOSITE_KEY_NAMESPACE)) {
             throw new InvalidArgumentError(
                 `${method}: the first character of the key "${key.slice(1)}" is U+0000, which is reserved for composite keys`,
             );
         }
     }
-    return { startKey: startKey === '' ? EMPTY_START_KEY : startKey, endKey };
+    return { startKey: start, endKey: end };
 }
 
-function checkComponent(component: unknown): asserts component is string {
-    if (typeof component !== 'string') {
-        throw new InvalidArgumentError('createCompositeKey: every attribute must be a string');
-    }
-    if (component.includes(COMPOSITE_KEY_NAMESPACE) || component.includes(MAX_UNICODE_RUNE)) {
-        throw new InvalidArgumentError(
-            `createCompositeKey: "${component.replaceAll(COMPOSITE_KEY_NAMESPACE, '\\u0000')}" contains U+0000 or U+10FFFF, which are not allowed`,
-        );
+function checkComponent(component: unknown, what: string): asserts component is string {
+    if (typeof component !== 'string' || component === '') {
+        throw new InvalidArgumentError(`createCompositeKey: ${what} must be a non-empty string`);
     }
 }

@@ -31,13 +31,15 @@ import {
 import type { PeerCapabilities } from './peer-capabilities.ts';
 import type { RequestQueue } from './request-queue.ts';
 import type { ChaincodeResponse, QueryResponseMetadata } from './types.ts';
+import { peerMayRefuse } from './batch-rules.ts';
 import { WriteBatch } from './write-batch.ts';
 
 /** The metakey of key-level endorsement policies (the name of `protos.MetaDataKeys` value 0). */
 export const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
 
 const EMPTY = Buffer.alloc(0);
-const DONE: Promise<void> = Promise.resolve();
+/** What a batched write resolves with: the empty payload the peer answers a write with. */
+const WRITTEN: Promise<Buffer> = Promise.resolve(EMPTY);
 
 /** A page's size and where it starts; encoded as QueryMetadata. */
 export interface PageRequest {
@@ -50,6 +52,12 @@ export class LedgerClient {
     readonly #capabilities: PeerCapabilities;
     /** Present only when the peer's READY offered WRITE_BATCH_STATE. */
     readonly #batch: WriteBatch | undefined;
+    /**
+     * False once a request was sent after which the peer refuses writes (a paginated or a
+     * private-data query) or that shares this transaction's writes (a chaincode call): later
+     * writes then go at once, so the peer's refusal reaches the call that made it.
+     */
+    #batching = true;
 
     constructor(tx: RequestQueue, capabilities: PeerCapabilities) {
         this.#tx = tx;
@@ -92,47 +100,68 @@ export class LedgerClient {
         return this.#tx.request('GET_PRIVATE_DATA_HASH', getStateCodec.encode({ key, collection }));
     }
 
-    // put and delete are not async (one promise per call, not three); they may throw, and the
-    // stub turns that into a rejection.
-    put(collection: string, key: string, value: Uint8Array): Promise<void> {
-        if (this.#batch !== undefined) {
+    // The writes are not async (one promise per call, not three); they may throw, and the stub
+    // turns that into a rejection. Each resolves with the peer's RESPONSE payload (empty).
+    put(collection: string, key: string, value: Uint8Array): Promise<Buffer> {
+        if (this.#batch !== undefined && this.#batchable(collection, key, value)) {
             this.#batch.add({ type: 'PUT_STATE', key, value, collection });
-            return DONE;
+            return WRITTEN;
         }
-        return this.#tx.requestNoResult('PUT_STATE', putStateCodec.encode({ key, value, collection }));
+        return this.#write('PUT_STATE', putStateCodec.encode({ key, value, collection }));
     }
 
-    delete(collection: string, key: string): Promise<void> {
-        if (this.#batch !== undefined) {
+    delete(collection: string, key: string): Promise<Buffer> {
+        if (this.#batch !== undefined && this.#batchable(collection, key)) {
             this.#batch.add({ type: 'DEL_STATE', key, collection });
-            return DONE;
+            return WRITTEN;
         }
-        return this.#tx.requestNoResult('DEL_STATE', delStateCodec.encode({ key, collection }));
+        return this.#write('DEL_STATE', delStateCodec.encode({ key, collection }));
     }
 
-    /** PURGE_PRIVATE_DATA carries DelState bytes, as the peer and the Go shim expect. */
-    async purge(collection: string, key: string): Promise<void> {
-        if (this.#batch !== undefined) {
-            this.#batch.add({ type: 'PURGE_PRIVATE_DATA', key, collection });
-            return;
-        }
-        await this.#tx.request('PURGE_PRIVATE_DATA', delStateCodec.encode({ key, collection }));
+    /** PURGE_PRIVATE_DATA carries DelState bytes, as the peer and the Go shim expect; private, so never batched. */
+    purge(collection: string, key: string): Promise<Buffer> {
+        return this.#write('PURGE_PRIVATE_DATA', delStateCodec.encode({ key, collection }));
     }
 
-    async putMetadata(collection: string, key: string, metakey: string, value: Uint8Array): Promise<void> {
+    putMetadata(collection: string, key: string, metakey: string, value: Uint8Array): Promise<Buffer> {
         const metadata = { metakey, value };
-        if (this.#batch !== undefined) {
+        if (this.#batch !== undefined && this.#batchable(collection, key)) {
             this.#batch.add({ type: 'PUT_STATE_METADATA', key, collection, metadata });
-            return;
+            return WRITTEN;
         }
-        await this.#tx.request('PUT_STATE_METADATA', putStateMetadataCodec.encode({ key, collection, metadata }));
+        return this.#write('PUT_STATE_METADATA', putStateMetadataCodec.encode({ key, collection, metadata }));
     }
 
-    /** The value of one metakey of `key`; empty when the key has none. */
-    async getMetadata(collection: string, key: string, metakey: string): Promise<Uint8Array> {
+    /** The value of one metakey of `key`; undefined when the key has none, as in fabric-shim. */
+    async getMetadata(collection: string, key: string, metakey: string): Promise<Uint8Array | undefined> {
         const payload = await this.#tx.request('GET_STATE_METADATA', getStateMetadataCodec.encode({ key, collection }));
-        const entry = stateMetadataResultCodec.decode(payload).entries.find((e) => e.metakey === metakey);
-        return entry?.value ?? EMPTY;
+        return stateMetadataResultCodec.decode(payload).entries.find((e) => e.metakey === metakey)?.value;
+    }
+
+    /**
+     * Whether a write may wait in the batch: only public state (the peer checks each private
+     * write against the collection's policy), only before a request that ends batching, and
+     * only what no state database refuses (batch-rules.ts).
+     */
+    #batchable(collection: string, key: string, value?: Uint8Array): boolean {
+        return this.#batching && collection === '' && !peerMayRefuse(key, value);
+    }
+
+    /** A write sent at once, after the buffered ones (so the peer sees the writes in call order). */
+    #write(
+        type: 'PUT_STATE' | 'DEL_STATE' | 'PURGE_PRIVATE_DATA' | 'PUT_STATE_METADATA',
+        payload: Uint8Array,
+    ): Promise<Buffer> {
+        if (this.#batch === undefined || this.#batch.size === 0) {
+            return this.#tx.request(type, payload);
+        }
+        return this.flush().then(() => this.#tx.request(type, payload));
+    }
+
+    /** Sends the buffered writes and batches no more (see `#batching`). */
+    async #endBatching(): Promise<void> {
+        this.#batching = false;
+        await this.flush();
     }
 
     async range(
@@ -141,12 +170,18 @@ export class LedgerClient {
         endKey: string,
         page?: PageRequest,
     ): Promise<QueryResponse__Output> {
+        if (page !== undefined || collection !== '') {
+            await this.#endBatching();
+        }
         const metadata = page === undefined ? EMPTY : queryMetadataCodec.encode(page);
         const payload = getStateByRangeCodec.encode({ startKey, endKey, collection, metadata });
         return queryResponseCodec.decode(await this.#tx.request('GET_STATE_BY_RANGE', payload));
     }
 
     async query(collection: string, query: string, page?: PageRequest): Promise<QueryResponse__Output> {
+        if (page !== undefined || collection !== '') {
+            await this.#endBatching();
+        }
         const metadata = page === undefined ? EMPTY : queryMetadataCodec.encode(page);
         const payload = getQueryResultCodec.encode({ query, collection, metadata });
         return queryResponseCodec.decode(await this.#tx.request('GET_QUERY_RESULT', payload));
@@ -174,6 +209,7 @@ export class LedgerClient {
      * as fabric-shim's handleInvokeChaincode does.
      */
     async invoke(name: string, args: readonly Uint8Array[]): Promise<ChaincodeResponse> {
+        await this.#endBatching();
         const payload = chaincodeSpecCodec.encode({ chaincode_id: { name }, input: { args: [...args] } });
         const reply = chaincodeMessageCodec.decode(await this.#tx.request('INVOKE_CHAINCODE', payload));
         if (reply.type === 'COMPLETED') {
@@ -194,8 +230,15 @@ export class LedgerClient {
     }
 }
 
-/** The page metadata of a paginated query's response. */
-export function pageMetadata(response: QueryResponse__Output): QueryResponseMetadata {
+/**
+ * The page metadata of a paginated query's response, its fields in fabric-shim's order (so a
+ * contract's JSON.stringify matches); undefined when the peer sent none (a page size of 0
+ * with no bookmark is not paginated), as fabric-shim leaves it.
+ */
+export function pageMetadata(response: QueryResponse__Output): QueryResponseMetadata | undefined {
+    if (response.metadata.length === 0) {
+        return undefined;
+    }
     const metadata = queryResponseMetadataCodec.decode(response.metadata);
-    return { fetchedRecordsCount: metadata.fetched_records_count, bookmark: metadata.bookmark };
+    return { bookmark: metadata.bookmark, fetchedRecordsCount: metadata.fetched_records_count };
 }

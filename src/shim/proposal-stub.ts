@@ -5,6 +5,7 @@
 
 import { InvalidArgumentError } from './errors.ts';
 import { createCompositeKey, splitCompositeKey } from './keys.ts';
+import { eventPayload } from './stub-arguments.ts';
 import type { DecodedProposal } from './proposal.ts';
 import type { LedgerClient } from './ledger-client.ts';
 import type { ChaincodeEvent } from '../wire/generated/protos/ChaincodeEvent.ts';
@@ -82,8 +83,9 @@ export class ProposalStub {
         return this.#requireProposal('getCreator').creator;
     }
 
-    getSignedProposal(): SignedProposal | undefined {
-        return this.#proposal?.signedProposal;
+    getSignedProposal(): SignedProposal {
+        // undefined without a proposal, under fabric-shim's type (see types.ts).
+        return this.#proposal?.signedProposal as SignedProposal;
     }
 
     getTxTimestamp(): Timestamp {
@@ -111,7 +113,7 @@ export class ProposalStub {
         if (typeof name !== 'string' || name === '') {
             throw new InvalidArgumentError('setEvent: event name must be a non-empty string');
         }
-        this.#onEvent({ event_name: name, payload: toBytes(payload) });
+        this.#onEvent({ event_name: name, payload: eventPayload(payload) });
     }
 
     createCompositeKey(objectType: string, attributes: string[]): string {

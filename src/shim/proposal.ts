@@ -99,13 +99,15 @@ class LazyProposal implements DecodedProposal {
     }
 
     get creator(): SerializedIdentity {
-        this.#creator ??= { mspid: this.#identity.mspid, idBytes: toBuffer(this.#identity.id_bytes) };
+        // A plain Uint8Array copy, as fabric-shim's protobuf library hands it (its JSON differs from a Buffer's).
+        this.#creator ??= { mspid: this.#identity.mspid, idBytes: new Uint8Array(toBuffer(this.#identity.id_bytes)) };
         return this.#creator;
     }
 
     get timestamp(): Timestamp {
         const raw = this.#channelHeader.timestamp;
-        this.#timestamp ??= { seconds: unsignedLong(raw?.seconds ?? 0), nanos: raw?.nanos ?? 0 };
+        // `nanos` first, as fabric-shim builds it, so JSON.stringify of it matches.
+        this.#timestamp ??= { nanos: raw?.nanos ?? 0, seconds: unsignedLong(raw?.seconds ?? 0) };
         return this.#timestamp;
     }
 

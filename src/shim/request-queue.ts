@@ -70,26 +70,6 @@ export class RequestQueue {
         });
     }
 
-    /**
-     * A request whose RESPONSE payload nobody reads (PUT_STATE, DEL_STATE): resolves with
-     * nothing, without the extra promise a `.then()` or an `await` in an async caller costs.
-     */
-    requestNoResult(type: RequestType, payload: Uint8Array): Promise<void> {
-        if (this.#closedBy !== undefined) {
-            return Promise.reject(this.#closedError());
-        }
-        return new Promise<void>((resolve, reject) => {
-            this.#enqueue({
-                type,
-                payload,
-                resolve: () => {
-                    resolve();
-                },
-                reject,
-            });
-        });
-    }
-
     /** Hands the peer's RESPONSE or ERROR to the request on the wire; false if none was waiting. */
     deliver(message: ChaincodeMessage__Output): boolean {
         const head = this.#queue.shift();
@@ -102,7 +82,9 @@ export class RequestQueue {
         if (message.type === 'RESPONSE') {
             head.resolve(message.payload);
         } else {
-            head.reject(new LedgerRequestError(`${head.type} failed: ${message.payload.toString('utf8')}`));
+            // The peer's text already names the request ("PUT_STATE failed: transaction ID: …"), as
+            // fabric-shim hands it on.
+            head.reject(new LedgerRequestError(message.payload.toString('utf8')));
         }
         this.#next();
         return true;

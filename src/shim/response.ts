@@ -20,9 +20,6 @@ export function error(message: string, payload: Uint8Array = EMPTY): ErrorRespon
     return { status: RESPONSE_CODE.ERROR, message, payload };
 }
 
-/** fabric-shim's `Shim` class, as a plain object: `Shim.success(...)`, `Shim.error(...)`. */
-export const Shim = { success, error } as const;
-
 /**
  * Turns whatever user code returned into a response the Gateway accepts: a missing or
  * sub-200 status becomes 500 (fabric-shim does the same for a missing status).

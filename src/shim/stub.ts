@@ -6,9 +6,18 @@
 import { InvalidArgumentError } from './errors.ts';
 import type { QueryResponse__Output } from '../wire/generated/protos/QueryResponse.ts';
 import { decodeKeyModification, decodeKv, iterablePromise, QueryIterator } from './iterators.ts';
-import { partialCompositeKeyRange, simpleKeyRange } from './keys.ts';
-import { pageMetadata, VALIDATION_PARAMETER, type LedgerClient, type PageRequest } from './ledger-client.ts';
+import { EMPTY_START_KEY, partialCompositeKeyRange, simpleKeyRange } from './keys.ts';
+import { pageMetadata, VALIDATION_PARAMETER, type LedgerClient } from './ledger-client.ts';
 import { ProposalStub, toBytes, type StubInput } from './proposal-stub.ts';
+import {
+    pageRequest,
+    privateWriteValue,
+    requireCollection,
+    requireKey,
+    requirePrivateKey,
+    requireQuery,
+    writeValue,
+} from './stub-arguments.ts';
 import { tolerateUnawaitedCalls } from './unawaited-calls.ts';
 import type {
     ChaincodeResponse,
@@ -17,6 +26,7 @@ import type {
     KeyModification,
     KV,
     QueryPromise,
+    QueryResponseMetadata,
     StateQueryIterator,
     StateQueryResponse,
 } from './types.ts';
@@ -52,7 +62,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
     putState(key: string, value: Uint8Array): Promise<void> {
         try {
             requireKey(key, 'putState');
-            return this.#ledger.put('', key, toBytes(value));
+            return written(this.#ledger.put('', key, writeValue(value, 'putState')));
         } catch (err) {
             return rejection(err);
         }
@@ -61,7 +71,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
     deleteState(key: string): Promise<void> {
         try {
             requireKey(key, 'deleteState');
-            return this.#ledger.delete('', key);
+            return written(this.#ledger.delete('', key));
         } catch (err) {
             return rejection(err);
         }
@@ -69,12 +79,14 @@ export class Stub extends ProposalStub implements ChaincodeStub {
 
     async setStateValidationParameter(key: string, ep: Uint8Array): Promise<void> {
         requireKey(key, 'setStateValidationParameter');
-        return this.#ledger.putMetadata('', key, VALIDATION_PARAMETER, toBytes(ep));
+        const policy = writeValue(ep, 'setStateValidationParameter', 'the policy');
+        return written(this.#ledger.putMetadata('', key, VALIDATION_PARAMETER, policy));
     }
 
+    /** Resolves undefined (typed as fabric-shim types it) when the key has no policy, as fabric-shim does. */
     async getStateValidationParameter(key: string): Promise<Uint8Array> {
         requireKey(key, 'getStateValidationParameter');
-        return this.#ledger.getMetadata('', key, VALIDATION_PARAMETER);
+        return (await this.#ledger.getMetadata('', key, VALIDATION_PARAMETER)) as Uint8Array;
     }
 
     getStateByRange(startKey: string, endKey: string): QueryPromise<StateQueryIterator, KV> {
@@ -84,7 +96,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
         });
     }
 
-    getStateByRangeWithPagination(startKey: string, endKey: string, pageSize: number, bookmark = ''): Page {
+    getStateByRangeWithPagination(startKey: string, endKey: string, pageSize: number, bookmark?: string): Page {
         return this.#kvPage(async () => {
             const range = simpleKeyRange('getStateByRangeWithPagination', startKey, endKey);
             const page = pageRequest('getStateByRangeWithPagination', pageSize, bookmark);
@@ -103,7 +115,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
         objectType: string,
         attributes: string[],
         pageSize: number,
-        bookmark = '',
+        bookmark?: string,
     ): Page {
         return this.#kvPage(async () => {
             const range = partialCompositeKeyRange(objectType, attributes);
@@ -116,7 +128,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
         return this.#kvQuery(async () => this.#ledger.query('', requireQuery(query, 'getQueryResult')));
     }
 
-    getQueryResultWithPagination(query: string, pageSize: number, bookmark = ''): Page {
+    getQueryResultWithPagination(query: string, pageSize: number, bookmark?: string): Page {
         return this.#kvPage(async () => {
             const page = pageRequest('getQueryResultWithPagination', pageSize, bookmark);
             return this.#ledger.query('', requireQuery(query, 'getQueryResultWithPagination'), page);
@@ -169,7 +181,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
     putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void> {
         try {
             requirePrivateKey(collection, key, 'putPrivateData');
-            return this.#ledger.put(collection, key, toBytes(value));
+            return written(this.#ledger.put(collection, key, privateWriteValue(value, 'putPrivateData')));
         } catch (err) {
             return rejection(err);
         }
@@ -178,7 +190,7 @@ export class Stub extends ProposalStub implements ChaincodeStub {
     deletePrivateData(collection: string, key: string): Promise<void> {
         try {
             requirePrivateKey(collection, key, 'deletePrivateData');
-            return this.#ledger.delete(collection, key);
+            return written(this.#ledger.delete(collection, key));
         } catch (err) {
             return rejection(err);
         }
@@ -186,24 +198,26 @@ export class Stub extends ProposalStub implements ChaincodeStub {
 
     async purgePrivateData(collection: string, key: string): Promise<void> {
         requirePrivateKey(collection, key, 'purgePrivateData');
-        return this.#ledger.purge(collection, key);
+        return written(this.#ledger.purge(collection, key));
     }
 
     async setPrivateDataValidationParameter(collection: string, key: string, ep: Uint8Array): Promise<void> {
         requirePrivateKey(collection, key, 'setPrivateDataValidationParameter');
-        return this.#ledger.putMetadata(collection, key, VALIDATION_PARAMETER, toBytes(ep));
+        const policy = writeValue(ep, 'setPrivateDataValidationParameter', 'the policy');
+        return written(this.#ledger.putMetadata(collection, key, VALIDATION_PARAMETER, policy));
     }
 
+    /** Resolves undefined when the key has no policy, as getStateValidationParameter. */
     async getPrivateDataValidationParameter(collection: string, key: string): Promise<Uint8Array> {
         requirePrivateKey(collection, key, 'getPrivateDataValidationParameter');
-        return this.#ledger.getMetadata(collection, key, VALIDATION_PARAMETER);
+        return (await this.#ledger.getMetadata(collection, key, VALIDATION_PARAMETER)) as Uint8Array;
     }
 
     getPrivateDataByRange(collection: string, startKey: string, endKey: string): QueryPromise<StateQueryIterator, KV> {
         return this.#kvQuery(async () => {
             requireCollection(collection, 'getPrivateDataByRange');
-            const range = simpleKeyRange('getPrivateDataByRange', startKey, endKey);
-            return this.#ledger.range(collection, range.startKey, range.endKey);
+            // fabric-shim leaves private ranges unchecked: only the empty start key is replaced.
+            return this.#ledger.range(collection, startKey || EMPTY_START_KEY, endKey);
         });
     }
 
@@ -237,7 +251,8 @@ export class Stub extends ProposalStub implements ChaincodeStub {
     #kvPage(send: () => Promise<QueryResponse__Output>): Page {
         const page = send().then((response): StateQueryResponse<StateQueryIterator> => ({
             iterator: new QueryIterator(this.#ledger, response, decodeKv),
-            metadata: pageMetadata(response),
+            // Absent for an unpaginated answer (page size 0, no bookmark), as in fabric-shim.
+            metadata: pageMetadata(response) as QueryResponseMetadata,
         }));
         return iterablePromise(page, (response) => response.iterator);
     }
@@ -248,44 +263,15 @@ function rejection(err: unknown): Promise<never> {
     return Promise.reject(err instanceof Error ? err : new Error(String(err)));
 }
 
-/** Rejects the empty key before it reaches the peer (CouchDB refuses it; LevelDB would store it). */
-function requireKey(key: unknown, method: string): asserts key is string {
-    if (typeof key !== 'string' || key === '') {
-        throw new InvalidArgumentError(`${method}: key must be a non-empty string`);
-    }
+/**
+ * A write's promise, which resolves with the peer's (empty) RESPONSE payload as fabric-shim's
+ * writes do (contracts `return ctx.stub.putState(...)`), under the type fabric-shim declares.
+ */
+function written(result: Promise<Uint8Array>): Promise<void> {
+    return result as Promise<unknown> as Promise<void>;
 }
 
 tolerateUnawaitedCalls(
     Stub.prototype,
     Object.getOwnPropertyNames(Stub.prototype).filter((name) => name !== 'constructor'),
 );
-
-/** Both shims refuse an empty collection in the private-data calls before sending anything. */
-function requireCollection(collection: unknown, method: string): asserts collection is string {
-    if (typeof collection !== 'string' || collection === '') {
-        throw new InvalidArgumentError(`${method}: collection must be a non-empty string`);
-    }
-}
-
-function requirePrivateKey(collection: unknown, key: unknown, method: string): void {
-    requireCollection(collection, method);
-    requireKey(key, method);
-}
-
-function requireQuery(query: unknown, method: string): string {
-    if (typeof query !== 'string' || query === '') {
-        throw new InvalidArgumentError(`${method}: query must be a non-empty string`);
-    }
-    return query;
-}
-
-/** The peer reads a page size of 0 with no bookmark as "not paginated", so a page needs at least 1. */
-function pageRequest(method: string, pageSize: number, bookmark: string): PageRequest {
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 0x7fffffff) {
-        throw new InvalidArgumentError(`${method}: pageSize must be a positive integer`);
-    }
-    if (typeof bookmark !== 'string') {
-        throw new InvalidArgumentError(`${method}: bookmark must be a string`);
-    }
-    return { pageSize, bookmark };
-}

@@ -50,6 +50,12 @@ export interface Timestamp {
     nanos: number;
 }
 
+/** A history record's timestamp: plain numbers, as fabric-shim hands them (not a Long). */
+export interface HistoryTimestamp {
+    seconds: number;
+    nanos: number;
+}
+
 /** The decoded signed proposal, shaped like fabric-shim's `ChaincodeProposal.SignedProposal`. */
 export interface SignedProposal {
     signature: Uint8Array;
@@ -84,8 +90,13 @@ export interface KeyModification {
     txId: string;
     /** The value written; empty for a delete. */
     value: Uint8Array;
-    timestamp: Timestamp;
     isDelete: boolean;
+    /**
+     * Plain numbers at run time, as fabric-shim hands them; the type also admits fabric-shim's
+     * declared Long form, so code typed against fabric-shim assigns to it. Read the seconds
+     * with `Number(timestamp.seconds)`, which works for both.
+     */
+    timestamp: HistoryTimestamp | Timestamp;
 }
 
 /**
@@ -112,7 +123,10 @@ export type StateQueryIterator = CommonIterator<KV>;
 /** Iterates the KeyModifications of getHistoryForKey. */
 export type HistoryQueryIterator = CommonIterator<KeyModification>;
 
-/** What the peer says about one page of a paginated query. */
+/**
+ * What the peer says about one page of a paginated query. Absent (undefined) when the query
+ * was not paginated after all (a page size of 0 with no bookmark), as in fabric-shim.
+ */
 export interface QueryResponseMetadata {
     /** How many records this page holds. */
     fetchedRecordsCount: number;
@@ -133,11 +147,14 @@ export interface StateQueryResponse<T> {
  */
 export type QueryPromise<R, T> = Promise<R> & AsyncIterable<T>;
 
-/** A composite key taken apart: its object type and attributes. */
+/** A composite key taken apart: its object type (null for a key that is not composite) and attributes. */
 export interface SplitCompositeKey {
     objectType: string;
     attributes: string[];
 }
+
+/** fabric-shim's spelling of {@link SplitCompositeKey}. */
+export type SplitCompositekey = SplitCompositeKey;
 
 /**
  * The ledger and proposal API handed to Init and Invoke, one per transaction. Shaped like
@@ -164,8 +181,11 @@ export interface ChaincodeStub {
      * configuration (nothing sets it in chaincode-as-a-service; the operator must). Throws when unset.
      */
     getMspID(): string;
-    /** The decoded signed proposal; undefined when the peer sent none (system calls). */
-    getSignedProposal(): SignedProposal | undefined;
+    /**
+     * The decoded signed proposal. Typed as fabric-shim types it; undefined at run time when
+     * the peer sent none (system calls), as there.
+     */
+    getSignedProposal(): SignedProposal;
     /** The client's timestamp from the proposal header, identical on every endorser. */
     getTxTimestamp(): Timestamp;
     /** getTxTimestamp as a Date (millisecond precision). */
@@ -184,13 +204,17 @@ export interface ChaincodeStub {
      * GET_STATE_MULTIPLE per batch when the peer offers it (Fabric 3.1+), else one GET_STATE per key.
      */
     getMultipleStates(...keys: string[]): Promise<Uint8Array[]>;
-    /** Writes `value` under `key`. An empty value is recorded by the peer as a delete. */
+    /**
+     * Writes `value` (bytes, or a string as UTF-8) under `key`; anything else is refused. An
+     * empty value is recorded by the peer as a delete. Each write resolves with the peer's
+     * (empty) answer, as in fabric-shim; the type is fabric-shim's.
+     */
     putState(key: string, value: Uint8Array): Promise<void>;
     /** Deletes `key`. */
     deleteState(key: string): Promise<void>;
     /** Sets the key-level endorsement policy of `key` (a marshalled SignaturePolicyEnvelope). */
     setStateValidationParameter(key: string, ep: Uint8Array): Promise<void>;
-    /** The key-level endorsement policy of `key`; empty when it has none. */
+    /** The key-level endorsement policy of `key`; undefined when it has none, as in fabric-shim. */
     getStateValidationParameter(key: string): Promise<Uint8Array>;
 
     /**

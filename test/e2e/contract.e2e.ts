@@ -9,7 +9,15 @@ import { deployChaincode } from '../../src/testing/fabric-deploy.ts';
 import { connectGateway } from '../../src/testing/gateway-client.ts';
 import { errorText, useNetwork, utf8 } from './support.ts';
 
-const CONTRACT_MODULE = path.resolve(import.meta.dirname, '..', '..', 'dist', 'examples', 'asset-transfer-contract', 'index.js');
+const CONTRACT_MODULE = path.resolve(
+    import.meta.dirname,
+    '..',
+    '..',
+    'dist',
+    'examples',
+    'asset-transfer-contract',
+    'index.js',
+);
 
 const e2e = useNetwork();
 

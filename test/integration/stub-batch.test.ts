@@ -66,6 +66,11 @@ describe('write batching', () => {
         const { connectPeer } = await startServer(t, writer);
         const peer = await connectPeer({ ready: batching(1000) });
         const result = await peer.invoke(['mixed']);
+        // A private write goes at once (the peer checks it against the collection), after the buffered ones.
+        assert.deepEqual(
+            result.requests.map((m) => m.type),
+            ['WRITE_BATCH_STATE', 'PUT_STATE'],
+        );
         const records = writeBatchStateCodec.decode(result.requests[0]!.payload).rec;
         assert.deepEqual(
             records.map((r) => [r.type, r.collection, r.key, r.value.toString(), r.metadata?.metakey ?? null]),
@@ -73,7 +78,6 @@ describe('write batching', () => {
                 ['PUT_STATE', '', 'a', '3', null],
                 ['DEL_STATE', '', 'b', '', null],
                 ['PUT_STATE_METADATA', '', 'a', '', 'VALIDATION_PARAMETER'],
-                ['PUT_STATE', 'secrets', 'a', 'private', null],
             ],
         );
         assert.equal(peer.ledger.get('a')?.toString(), '3');
@@ -126,14 +130,42 @@ describe('write batching', () => {
         );
     });
 
-    test('a batch the peer refuses turns the response into 500 with the peer error', async (t) => {
+    test('after a paginated query writes are not batched: the peer refuses one at the call, as without batching', async (t) => {
         const { connectPeer } = await startServer(t, writer);
         const peer = await connectPeer({ ready: batching(100) });
         const result = await peer.invoke(['pageThenWrite']);
         assert.equal(result.type, 'COMPLETED');
         assert.equal(result.status, 500);
-        assert.match(result.message, /WRITE_BATCH_STATE failed: .*writes are not allowed after a paginated query/);
+        assert.match(result.message, /^PUT_STATE failed: .*writes are not allowed after a paginated query/);
+        assert.deepEqual(
+            result.requests.map((m) => m.type),
+            ['GET_STATE_BY_RANGE', 'PUT_STATE'],
+        );
         assert.equal(peer.ledger.get('late'), undefined);
+    });
+
+    test('keys and values a state database may refuse are sent at once, not batched', async (t) => {
+        const { connectPeer } = await startServer(
+            t,
+            scriptChaincode({
+                write: async (stub) => {
+                    await stub.putState('plain', utf8('1'));
+                    await stub.putState('_design', utf8('2'));
+                    await stub.putState('doc', utf8('{"_id":"x"}'));
+                    await stub.putState('last', utf8('3'));
+                },
+            }),
+        );
+        const peer = await connectPeer({ ready: batching(100) });
+        const result = await peer.invoke(['write']);
+        assert.deepEqual(
+            result.requests.map((m) => m.type),
+            ['WRITE_BATCH_STATE', 'PUT_STATE', 'PUT_STATE', 'WRITE_BATCH_STATE'],
+        );
+        assert.deepEqual(
+            ['plain', '_design', 'doc', 'last'].map((key) => peer.ledger.get(key)?.toString()),
+            ['1', '2', '{"_id":"x"}', '3'],
+        );
     });
 });
 

@@ -329,7 +329,7 @@ describe('rich queries and history', () => {
                 history: async (stub) => {
                     const changes: unknown[] = [];
                     for await (const change of stub.getHistoryForKey('h')) {
-                        const millis = change.timestamp.seconds.toNumber() * 1000 + change.timestamp.nanos / 1e6;
+                        const millis = Number(change.timestamp.seconds) * 1000 + change.timestamp.nanos / 1e6;
                         changes.push([change.txId, text(change.value), change.isDelete, millis]);
                     }
                     return changes;

@@ -70,16 +70,28 @@ describe('public state', () => {
         assert.equal(peer.ledger.get('old'), undefined);
     });
 
-    test('rejects an empty key locally, before anything is sent', async (t) => {
+    test('sends an empty key to the peer, as fabric-shim does, and refuses a value that is not bytes', async (t) => {
         const { connectPeer } = await startServer(
             t,
-            scriptChaincode({ empty: async (stub) => stub.putState('', utf8('v')) }),
+            scriptChaincode({
+                empty: async (stub) => stub.putState('', utf8('v')),
+                object: async (stub) => stub.putState('k', { a: 1 } as unknown as Uint8Array),
+            }),
         );
         const peer = await connectPeer();
-        const result = await peer.invoke(['empty']);
-        assert.equal(result.status, 500);
-        assert.match(result.message, /putState: key must be a non-empty string/);
-        assert.equal(result.requests.length, 0);
+        const empty = await peer.invoke(['empty']);
+        assert.equal(empty.status, 200);
+        assert.deepEqual(
+            empty.requests.map((m) => m.type),
+            ['PUT_STATE'],
+        );
+        const object = await peer.invoke(['object']);
+        assert.equal(object.status, 500);
+        assert.match(
+            object.message,
+            /putState: the value must be bytes \(a Buffer or Uint8Array\) or a string; got object/,
+        );
+        assert.equal(object.requests.length, 0);
     });
 
     test('setStateValidationParameter sends PUT_STATE_METADATA with VALIDATION_PARAMETER, and reads come back', async (t) => {
@@ -109,13 +121,15 @@ describe('public state', () => {
         assert.equal(read, 'policy-bytes');
     });
 
-    test('getStateValidationParameter returns empty for a key without metadata', async (t) => {
+    test('getStateValidationParameter resolves undefined for a key without metadata, as fabric-shim', async (t) => {
         const { connectPeer } = await startServer(
             t,
-            scriptChaincode({ get: async (stub) => (await stub.getStateValidationParameter('none')).length }),
+            scriptChaincode({
+                get: async (stub) => String(await stub.getStateValidationParameter('none')),
+            }),
         );
         const peer = await connectPeer();
-        assert.equal((await peer.invoke(['get'])).payload.toString(), '0');
+        assert.equal((await peer.invoke(['get'])).payload.toString(), 'undefined');
     });
 
     test('a composite key goes on the wire as U+0000-separated components', async (t) => {

@@ -82,7 +82,8 @@ test('a malformed layer throws at once, before anything is asked for', () => {
 test('an empty proposal decodes to defaults', () => {
     const proposal = decodeProposal({ proposal_bytes: Buffer.alloc(0), signature: Buffer.alloc(0) });
     assert.equal(proposal.creator.mspid, '');
-    assert.ok(Buffer.isBuffer(proposal.creator.idBytes));
+    // A plain Uint8Array, as fabric-shim's protobuf library gives it (its JSON is not a Buffer's).
+    assert.ok(proposal.creator.idBytes instanceof Uint8Array && !Buffer.isBuffer(proposal.creator.idBytes));
     assert.equal(proposal.timestamp.seconds.toNumber(), 0);
     assert.equal(proposal.transient.size, 0);
     assert.equal(typeof proposal.binding, 'string');

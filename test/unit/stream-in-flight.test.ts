@@ -83,7 +83,12 @@ describe('stream state machine: a transaction in flight', { timeout: 30_000 }, (
 
     test('ERROR fails the pending request with LedgerRequestError; the stream stays ready', async (t) => {
         const stream = await streamWithPendingRead(t);
-        stream.deliver({ type: 'ERROR', txid: TXID, channel_id: CHANNEL, payload: Buffer.from('no ledger context') });
+        stream.deliver({
+            type: 'ERROR',
+            txid: TXID,
+            channel_id: CHANNEL,
+            payload: Buffer.from('GET_STATE failed: no ledger context'),
+        });
         const err = await stream.failure;
         assert.ok(err instanceof LedgerRequestError);
         assert.equal(err.message, 'GET_STATE failed: no ledger context');

@@ -81,7 +81,9 @@ const probe: Chaincode = {
 };
 
 function describeCall(stub: Parameters<Chaincode['Invoke']>[0]): string {
-    const creator = stub.getSignedProposal() === undefined ? 'no-proposal' : stub.getCreator().mspid;
+    // Typed as fabric-shim types it; undefined at run time without a proposal.
+    const proposal = stub.getSignedProposal() as ReturnType<typeof stub.getSignedProposal> | undefined;
+    const creator = proposal === undefined ? 'no-proposal' : stub.getCreator().mspid;
     return `${stub.getFunctionAndParameters().fcn}:${creator}`;
 }
 

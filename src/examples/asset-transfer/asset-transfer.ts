@@ -85,7 +85,7 @@ async function getAssetHistory(stub: ChaincodeStub, params: string[]): Promise<C
     const [id] = expectParams('GetAssetHistory', params, ['ID']);
     const history: unknown[] = [];
     for await (const change of stub.getHistoryForKey(id)) {
-        const millis = change.timestamp.seconds.toNumber() * 1000 + Math.floor(change.timestamp.nanos / 1e6);
+        const millis = Number(change.timestamp.seconds) * 1000 + Math.floor(change.timestamp.nanos / 1e6);
         history.push({
             txId: change.txId,
             timestamp: new Date(millis).toISOString(),
