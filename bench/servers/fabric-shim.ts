@@ -3,28 +3,10 @@
 // Target (b): fabric-shim 2.5.8's own chaincode server running the same workload. The driver
 // sets CORE_CHAINCODE_LOGGING_LEVEL=ERROR so its winston logger stays quiet.
 
-import { createServer } from 'node:net';
 import { Shim, type ChaincodeInterface } from 'fabric-shim';
 import { BENCH_CHAINCODE_ID, runWorkload } from '../workload.ts';
 import { serveDriver } from './child.ts';
-
-/** fabric-shim's start() does not report the bound port, so ask the OS for a free one first. */
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const probe = createServer();
-        probe.once('error', reject);
-        probe.listen(0, '127.0.0.1', () => {
-            const address = probe.address();
-            probe.close(() => {
-                if (address === null || typeof address === 'string') {
-                    reject(new Error('no port'));
-                } else {
-                    resolve(address.port);
-                }
-            });
-        });
-    });
-}
+import { freePort } from '../../src/testing/free-port.ts';
 
 const chaincode: ChaincodeInterface = {
     Init: () => Promise.resolve(Shim.success()),

@@ -10,8 +10,8 @@ import { createGenesisBlock, joinOrderer } from './fabric-channel.ts';
 import { cryptoLayout, generateCrypto, type NetworkCrypto, type OrgCrypto } from './fabric-crypto.ts';
 import { fabricHome, type FabricHome } from './fabric-home.ts';
 import { ordererEnv, peerCliEnv, peerEnv, type OrdererPorts, type PeerPorts } from './fabric-node-env.ts';
+import { freePort } from './free-port.ts';
 import {
-    freePort,
     httpOk,
     isAlive,
     logContains,

@@ -5,7 +5,6 @@
 
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify, stripVTControlCharacters } from 'node:util';
 
@@ -167,21 +166,6 @@ export function tailLog(file: string, lines = 40): string {
     }
     const text = stripVTControlCharacters(readFileSync(file, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
     return `--- last ${String(lines)} lines of ${file}\n${text}\n`;
-}
-
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            const port = typeof address === 'object' && address !== null ? address.port : 0;
-            server.close(() => {
-                resolve(port);
-            });
-        });
-    });
 }
 
 /** Runs a Fabric command line tool to completion; fails with its output when it exits non-zero. */

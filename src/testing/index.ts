@@ -8,6 +8,7 @@ export type { ChaincodeHarness } from './harness.ts';
 export { serveChaincode, TEST_PACKAGE_ID } from './serve-chaincode.ts';
 export type { ChaincodeEndpoint, ServeMode, ServeOptions, ServedChaincode } from './serve-chaincode.ts';
 export { within, FAIL_FAST_MS } from './within.ts';
+export { freePort } from './free-port.ts';
 export { FakePeer } from './fake-peer.ts';
 export { FakePeerListener } from './fake-peer-listener.ts';
 export type { ListenerTls } from './fake-peer-listener.ts';

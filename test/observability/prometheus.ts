@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../src/testing/free-port.ts';
 
 /** The binary's path when `name --version` runs, else undefined. */
 export function findTool(name: 'prometheus' | 'promtool'): string | undefined {
@@ -32,20 +32,6 @@ export interface RunningPrometheus {
     api(pathAndQuery: string): Promise<unknown>;
     /** Polls `check` every 100 ms, at most `attempts` times, until it returns true; throws naming `what`. */
     waitFor(what: string, check: () => Promise<boolean>, attempts?: number): Promise<void>;
-}
-
-/** A port the OS says is free now (Prometheus takes no port 0). */
-async function freePort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    assert.ok(address !== null && typeof address === 'object');
-    await new Promise<void>((resolve) => {
-        server.close(() => {
-            resolve();
-        });
-    });
-    return address.port;
 }
 
 async function stop(child: ChildProcess, exited: Promise<unknown>): Promise<void> {

@@ -6,33 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ChaincodeStub, Shim, type Chaincode } from '../../src/index.ts';
 import { FakePeer } from '../../src/testing/index.ts';
 import { startChildServer } from '../helpers/child-server.ts';
+import { freePort } from '../../src/testing/free-port.ts';
 
 const require = createRequire(import.meta.url);
 // Shim.server logs as fabric-shim's does, at the level this names.
 process.env.CORE_CHAINCODE_LOGGING_LEVEL = 'ERROR';
-
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const probe = createServer();
-        probe.once('error', reject);
-        probe.listen(0, '127.0.0.1', () => {
-            const address = probe.address();
-            probe.close(() => {
-                if (address === null || typeof address === 'string') {
-                    reject(new Error('no port'));
-                } else {
-                    resolve(address.port);
-                }
-            });
-        });
-    });
-}
 
 test("ChaincodeStub's prototype has every method of fabric-shim's, so createStubInstance stubs the same", () => {
     const theirs = require('fabric-shim') as { ChaincodeStub: { prototype: object } };

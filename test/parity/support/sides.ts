@@ -6,13 +6,14 @@
 
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import * as ours from '../../../src/index.ts';
 import { startChildServer } from '../../helpers/child-server.ts';
+import { freePort } from '../../../src/testing/free-port.ts';
 
 export const PARITY_CHAINCODE_ID = 'parity_1.0:0000000000000000000000000000000000000000000000000000000000000000';
 
@@ -22,24 +23,6 @@ const FABRIC_SHIM_CLI = path.join(ROOT, 'node_modules', 'fabric-shim', 'cli.js')
 const CHAINCODE_SCRIPT = path.join(import.meta.dirname, 'fabric-shim-chaincode.cjs');
 /** fabric-shim's winston logger and fabric-contract-api's decorator logs, quietened. */
 const QUIET = { CORE_CHAINCODE_LOGGING_LEVEL: 'ERROR' };
-
-/** The OS's free port: fabric-shim's server does not report the one it bound. */
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const probe = createServer();
-        probe.once('error', reject);
-        probe.listen(0, '127.0.0.1', () => {
-            const address = probe.address();
-            probe.close(() => {
-                if (address === null || typeof address === 'string') {
-                    reject(new Error('no port'));
-                } else {
-                    resolve(address.port);
-                }
-            });
-        });
-    });
-}
 
 function accepts(port: number): Promise<boolean> {
     return new Promise((resolve) => {
