@@ -4,20 +4,10 @@
 // real network: transactions by plain and qualified name, typed arguments, GetMetadata.
 
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { deployChaincode } from '../../src/testing/fabric-deploy.ts';
 import { connectGateway } from '../../src/testing/gateway-client.ts';
 import { errorText, useNetwork, utf8 } from './support.ts';
-
-const CONTRACT_MODULE = path.resolve(
-    import.meta.dirname,
-    '..',
-    '..',
-    'dist',
-    'examples',
-    'asset-transfer-contract',
-    'index.js',
-);
+import { CONTRACT_EXAMPLE_MODULE } from '../helpers/child-server.ts';
 
 const e2e = useNetwork();
 
@@ -26,7 +16,7 @@ interface Metadata {
 }
 
 e2e.scenario('contract transactions and GetMetadata through the Gateway', async (network, t) => {
-    await deployChaincode(network, { name: 'contract', chaincodeModule: CONTRACT_MODULE, useDist: true });
+    await deployChaincode(network, { name: 'contract', chaincodeModule: CONTRACT_EXAMPLE_MODULE, useDist: true });
     const gateway = connectGateway(network, 0);
     t.after(() => {
         gateway.close();

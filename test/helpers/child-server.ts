@@ -10,6 +10,17 @@ import type { TestContext } from 'node:test';
 
 export const ENTRY_POINT = path.resolve(import.meta.dirname, '..', '..', 'dist', 'main.js');
 
+/** The built fabric-contract-api example, for `CHAINCODE_MODULE`. */
+export const CONTRACT_EXAMPLE_MODULE = path.resolve(
+    import.meta.dirname,
+    '..',
+    '..',
+    'dist',
+    'examples',
+    'asset-transfer-contract',
+    'index.js',
+);
+
 export interface ChildServer {
     readonly child: ChildProcess;
     readonly grpcAddress: string;

@@ -7,19 +7,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { ENTRY_POINT, startChildServer, type ChildServer } from '../helpers/child-server.ts';
+import { ENTRY_POINT, startChildServer, type ChildServer, CONTRACT_EXAMPLE_MODULE } from '../helpers/child-server.ts';
 import { within } from '../reliability/support.ts';
 
 const REPORTER = path.resolve(import.meta.dirname, '..', 'fixtures', 'report-loaded-packages.ts');
-const CONTRACT_EXAMPLE = path.resolve(
-    import.meta.dirname,
-    '..',
-    '..',
-    'dist',
-    'examples',
-    'asset-transfer-contract',
-    'index.js',
-);
 
 async function loadedPackages(t: TestContext, env: Record<string, string>): Promise<[string[], ChildServer]> {
     const server = await startChildServer(t, env, ENTRY_POINT, ['--import', 'tsx', '--import', REPORTER]);
@@ -40,7 +31,7 @@ describe('loading fabric-contract-api', () => {
     });
 
     test('serving a contracts module loads it, and its log lines are JSON lines of ours', async (t) => {
-        const [packages, server] = await loadedPackages(t, { CHAINCODE_MODULE: CONTRACT_EXAMPLE });
+        const [packages, server] = await loadedPackages(t, { CHAINCODE_MODULE: CONTRACT_EXAMPLE_MODULE });
         assert.ok(packages.includes('fabric-contract-api'), packages.join(', '));
         assert.ok(!packages.includes('winston'), 'its winston logger is never made');
         const text = server.logs.filter((line) => line.service !== 'fabric-ccaas' && line.msg !== 'loaded packages');

@@ -7,20 +7,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { test } from 'node:test';
-import { ENTRY_POINT } from '../helpers/child-server.ts';
+import { ENTRY_POINT, CONTRACT_EXAMPLE_MODULE } from '../helpers/child-server.ts';
 import { within } from '../reliability/support.ts';
-
-const CONTRACT_EXAMPLE = path.resolve(
-    import.meta.dirname,
-    '..',
-    '..',
-    'dist',
-    'examples',
-    'asset-transfer-contract',
-    'index.js',
-);
 
 test('a port in use ends start-up with one fatal JSON line carrying the cause, exit 1', async (t) => {
     const taken = createServer();
@@ -33,7 +22,7 @@ test('a port in use ends start-up with one fatal JSON line carrying the cause, e
     const child = spawn(process.execPath, [ENTRY_POINT], {
         env: {
             PATH: process.env.PATH ?? '',
-            CHAINCODE_MODULE: CONTRACT_EXAMPLE,
+            CHAINCODE_MODULE: CONTRACT_EXAMPLE_MODULE,
             CHAINCODE_SERVER_ADDRESS: `127.0.0.1:${String(address.port)}`,
             SIDECAR_ADDRESS: '127.0.0.1:0',
         },
