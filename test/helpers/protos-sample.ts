@@ -15,7 +15,7 @@ const THEIR_PACKAGES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * How both sides are compared: the options our codecs use in src/protos.ts, less `oneofs`
+ * How both sides are compared: the options our codecs use in src/wire/protos.ts, less `oneofs`
  * (our protos have none, and virtual oneof fields would only add noise to the comparison).
  */
 export const OBJECT_OPTIONS = { longs: String, enums: String, bytes: Buffer, defaults: true } as const;

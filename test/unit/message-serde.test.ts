@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The ChaincodeMessage (de)serialiser the stream runs (src/message-serde.ts) gives the same
+// The ChaincodeMessage (de)serialiser the stream runs (src/wire/message-serde.ts) gives the same
 // bytes and the same objects as proto-loader's own fromObject/toObject pair, which it replaced.
 
 import assert from 'node:assert/strict';
