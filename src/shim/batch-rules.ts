@@ -9,6 +9,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** CouchDB's reserved field names in a JSON value, beyond those starting with '_'. */
 const RESERVED_FIELDS = new Set(['~version']);
 
+/** True when `value` is a JSON object with a field CouchDB reserves; parsed only when its bytes could hold one. */
 function reservedJsonFields(value: Uint8Array): boolean {
     let start = 0;
     while (
@@ -20,9 +21,18 @@ function reservedJsonFields(value: Uint8Array): boolean {
     if (value[start] !== 0x7b) {
         return false; // not a JSON object: CouchDB stores it as an attachment, unchecked
     }
+    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    if (bytes.includes('"_') || bytes.includes('"~version"') || bytes.includes('\\u')) {
+        return parseForReservedFields(bytes);
+    }
+    return false; // no field name can start with '_' or be ~version: nothing to parse
+}
+
+/** The exact check: a JSON object with a top-level field starting with '_' or named ~version. */
+function parseForReservedFields(bytes: Buffer): boolean {
     let parsed: unknown;
     try {
-        parsed = JSON.parse(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8'));
+        parsed = JSON.parse(bytes.toString('utf8'));
     } catch {
         return false;
     }
