@@ -29,7 +29,7 @@ export const schema = {
             arg: 'chaincode-address',
         },
         module: {
-            doc: 'Module or package directory to serve instead of the example: it exports `contracts` (fabric-contract-api classes) or `createChaincode()`.',
+            doc: 'Module or package directory to serve instead of the example: it exports `contracts` (fabric-contract-api classes), `createChaincode()` or a `chaincode` object.',
             format: String,
             default: null as string | null,
             nullable: true,

@@ -147,7 +147,10 @@ export class LedgerClient {
         return this.#batching && collection === '' && !peerMayRefuse(key, value);
     }
 
-    /** A write sent at once, after the buffered ones (so the peer sees the writes in call order). */
+    /**
+     * A write sent at once, queued right behind the buffered ones, so the peer sees every write
+     * in call order even when the chaincode does not await them.
+     */
     #write(
         type: 'PUT_STATE' | 'DEL_STATE' | 'PURGE_PRIVATE_DATA' | 'PUT_STATE_METADATA',
         payload: Uint8Array,
@@ -155,13 +158,13 @@ export class LedgerClient {
         if (this.#batch === undefined || this.#batch.size === 0) {
             return this.#tx.request(type, payload);
         }
-        return this.flush().then(() => this.#tx.request(type, payload));
+        return afterFlush(this.flush(), this.#tx.request(type, payload));
     }
 
-    /** Sends the buffered writes and batches no more (see `#batching`). */
-    async #endBatching(): Promise<void> {
+    /** Queues the buffered writes and batches no more (see `#batching`); resolves once they are written. */
+    #endBatching(): Promise<void> | undefined {
         this.#batching = false;
-        await this.flush();
+        return this.#batch === undefined || this.#batch.size === 0 ? undefined : this.flush();
     }
 
     async range(
@@ -170,21 +173,17 @@ export class LedgerClient {
         endKey: string,
         page?: PageRequest,
     ): Promise<QueryResponse__Output> {
-        if (page !== undefined || collection !== '') {
-            await this.#endBatching();
-        }
+        const flushed = page !== undefined || collection !== '' ? this.#endBatching() : undefined;
         const metadata = page === undefined ? EMPTY : queryMetadataCodec.encode(page);
         const payload = getStateByRangeCodec.encode({ startKey, endKey, collection, metadata });
-        return queryResponseCodec.decode(await this.#tx.request('GET_STATE_BY_RANGE', payload));
+        return queryResponseCodec.decode(await afterFlush(flushed, this.#tx.request('GET_STATE_BY_RANGE', payload)));
     }
 
     async query(collection: string, query: string, page?: PageRequest): Promise<QueryResponse__Output> {
-        if (page !== undefined || collection !== '') {
-            await this.#endBatching();
-        }
+        const flushed = page !== undefined || collection !== '' ? this.#endBatching() : undefined;
         const metadata = page === undefined ? EMPTY : queryMetadataCodec.encode(page);
         const payload = getQueryResultCodec.encode({ query, collection, metadata });
-        return queryResponseCodec.decode(await this.#tx.request('GET_QUERY_RESULT', payload));
+        return queryResponseCodec.decode(await afterFlush(flushed, this.#tx.request('GET_QUERY_RESULT', payload)));
     }
 
     async history(key: string): Promise<QueryResponse__Output> {
@@ -209,9 +208,11 @@ export class LedgerClient {
      * as fabric-shim's handleInvokeChaincode does.
      */
     async invoke(name: string, args: readonly Uint8Array[]): Promise<ChaincodeResponse> {
-        await this.#endBatching();
+        const flushed = this.#endBatching();
         const payload = chaincodeSpecCodec.encode({ chaincode_id: { name }, input: { args: [...args] } });
-        const reply = chaincodeMessageCodec.decode(await this.#tx.request('INVOKE_CHAINCODE', payload));
+        const reply = chaincodeMessageCodec.decode(
+            await afterFlush(flushed, this.#tx.request('INVOKE_CHAINCODE', payload)),
+        );
         if (reply.type === 'COMPLETED') {
             const response = responseCodec.decode(reply.payload);
             return { status: response.status, message: response.message, payload: response.payload };
@@ -219,15 +220,28 @@ export class LedgerClient {
         throw new LedgerRequestError(`INVOKE_CHAINCODE of ${name} failed: ${reply.payload.toString('utf8')}`);
     }
 
-    /** Sends the buffered writes, if any; the runner awaits this before COMPLETED. Rejects with the peer's error. */
+    /**
+     * Queues the buffered writes, if any, at once (one WRITE_BATCH_STATE per chunk; the queue sends
+     * them one at a time); the runner awaits this before COMPLETED. Rejects with the peer's error.
+     */
     async flush(): Promise<void> {
         if (this.#batch === undefined || this.#batch.size === 0) {
             return;
         }
-        for (const rec of this.#batch.take()) {
-            await this.#tx.request('WRITE_BATCH_STATE', writeBatchStateCodec.encode({ rec }));
-        }
+        const chunks = this.#batch
+            .take()
+            .map((rec) => this.#tx.request('WRITE_BATCH_STATE', writeBatchStateCodec.encode({ rec })));
+        await Promise.all(chunks);
     }
+}
+
+/** `request`'s answer once `flushed` (queued before it) has succeeded; both are handled, neither rejection goes unseen. */
+async function afterFlush(flushed: Promise<void> | undefined, request: Promise<Buffer>): Promise<Buffer> {
+    if (flushed === undefined) {
+        return request;
+    }
+    const [, answer] = await Promise.all([flushed, request]);
+    return answer;
 }
 
 /**

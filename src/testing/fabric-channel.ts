@@ -79,7 +79,7 @@ function ordererSection(crypto: NetworkCrypto, port: number, clusterPort: number
 }
 
 /** The configtx.yaml document with one profile, `Channel`. */
-export function channelConfig(fabric: FabricHome, crypto: NetworkCrypto, nodes: ChannelNodes): Record<string, unknown> {
+function channelConfig(fabric: FabricHome, crypto: NetworkCrypto, nodes: ChannelNodes): Record<string, unknown> {
     return {
         Profiles: {
             Channel: {

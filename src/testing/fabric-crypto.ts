@@ -36,7 +36,7 @@ export interface OrgCrypto {
 const HOSTS = ['localhost', '127.0.0.1'];
 
 /** The MSP ID of peer org `n` (1-based). */
-export function peerMspId(n: number): string {
+function peerMspId(n: number): string {
     return `Org${String(n)}MSP`;
 }
 

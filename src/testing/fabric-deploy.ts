@@ -75,7 +75,7 @@ function definitionArgs(network: FabricNetwork, record: ChaincodeRecord, options
 }
 
 /** `--peerAddresses A --tlsRootCertFiles CA` for every peer (or without the CA when TLS is off). */
-export function allPeersArgs(network: FabricNetwork): string[] {
+function allPeersArgs(network: FabricNetwork): string[] {
     return Array.from({ length: network.state.orgs }, (_, i) => [
         '--peerAddresses',
         network.peerAddress(i),
@@ -84,7 +84,7 @@ export function allPeersArgs(network: FabricNetwork): string[] {
 }
 
 /** Approves the definition for every org and commits it. */
-export async function approveAndCommit(
+async function approveAndCommit(
     network: FabricNetwork,
     record: ChaincodeRecord,
     options: DeployOptions,
@@ -127,9 +127,13 @@ export async function deployChaincode(network: FabricNetwork, options: DeployOpt
         throw err;
     }
     network.recordChaincode(record);
-    await waitForEndorsers(network, name);
-    if (previous?.server !== undefined) {
-        await stopProcess(previous.server);
+    try {
+        await waitForEndorsers(network, name);
+    } finally {
+        // The state file now names the new server only: the old one must not outlive this call.
+        if (previous?.server !== undefined) {
+            await stopProcess(previous.server);
+        }
     }
     return record;
 }

@@ -25,7 +25,7 @@ export interface FabricHome {
 }
 
 /** The setting that names the installation. */
-export const FABRIC_HOME_ENV = 'FABRIC_HOME';
+const FABRIC_HOME_ENV = 'FABRIC_HOME';
 
 /** Checks the layout of `dir` and reads the peer's version; throws naming what is missing. */
 export function fabricHome(dir: string | undefined = process.env[FABRIC_HOME_ENV]): FabricHome {

@@ -4,7 +4,7 @@
 // no system channel) and one peer per org, TLS everywhere, our builders/ as the peers' external
 // builder. `up()` starts it and records it in a state file; `open()` picks it up again later.
 
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createGenesisBlock, joinOrderer } from './fabric-channel.ts';
 import { cryptoLayout, generateCrypto, type NetworkCrypto, type OrgCrypto } from './fabric-crypto.ts';
@@ -24,7 +24,7 @@ import {
     waitUntilReady,
     type ProcessRecord,
 } from './fabric-process.ts';
-import { readState, writeState, type ChaincodeRecord, type NetworkState } from './network-state.ts';
+import { readState, STATE_FILE, writeState, type ChaincodeRecord, type NetworkState } from './network-state.ts';
 
 /** How `up()` builds the network. */
 export interface NetworkOptions {
@@ -44,7 +44,7 @@ export interface NetworkOptions {
 }
 
 /** The repository's builders/ directory. */
-export const BUILDERS_DIR = path.resolve(import.meta.dirname, '..', '..', 'builders');
+const BUILDERS_DIR = path.resolve(import.meta.dirname, '..', '..', 'builders');
 
 const LOOPBACK = '127.0.0.1';
 
@@ -72,6 +72,9 @@ export class FabricNetwork {
             if (running.length > 0) {
                 throw new Error(`a network is already running in ${dir}: run \`down\` first`);
             }
+        }
+        if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(path.join(dir, STATE_FILE))) {
+            throw new Error(`${dir} is not empty and holds no network: choose an empty or new directory`);
         }
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(path.join(dir, 'logs'), { recursive: true });
@@ -258,7 +261,9 @@ export class FabricNetwork {
         const known = new RegExp(`^gossip_membership_total_peers_known\\{channel="${this.channel}"\\} (\\d+)$`, 'm');
         await waitUntilReady(
             record,
-            async () => Number(known.exec(await (await fetch(url)).text())?.[1] ?? 0) >= this.#state.orgs - 1,
+            async () =>
+                Number(known.exec(await (await fetch(url, { signal: AbortSignal.timeout(2000) })).text())?.[1] ?? 0) >=
+                this.#state.orgs - 1,
             60_000,
         );
     }

@@ -24,7 +24,7 @@ export interface PeerPorts {
 }
 
 /** Name of the external builder entry the peers list (recorded in their build cache). */
-export const BUILDER_NAME = 'ccaas-template';
+const BUILDER_NAME = 'ccaas-template';
 
 const LOOPBACK = '127.0.0.1';
 const at = (port: number): string => `${LOOPBACK}:${String(port)}`;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Child processes of the local Fabric network: started detached with their output in a log file,
-// waited on through a readiness probe, stopped by PID; plus free loopback ports and log tails.
+// waited on through a readiness probe, stopped by PID (with their process group); plus log tails.
 
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
@@ -80,14 +80,25 @@ export function isAlive(record: ProcessRecord): boolean {
     return stat.state !== 'Z' && (record.startedAt === '' || stat.startedAt === record.startedAt);
 }
 
+/** Signals the process's group (it was started detached, as its leader), or the process alone; false when it is gone. */
+function signal(record: ProcessRecord, name: NodeJS.Signals): boolean {
+    for (const pid of [-record.pid, record.pid]) {
+        try {
+            process.kill(pid, name);
+            return true;
+        } catch {
+            // no such group (or process): try the next
+        }
+    }
+    return false;
+}
+
 /** Sends SIGTERM, waits up to `graceMs` for the exit, then SIGKILL. Resolves once it is gone. */
 export async function stopProcess(record: ProcessRecord, graceMs = 10_000): Promise<void> {
     if (!isAlive(record)) {
         return;
     }
-    try {
-        process.kill(record.pid, 'SIGTERM');
-    } catch {
+    if (!signal(record, 'SIGTERM')) {
         return;
     }
     const deadline = Date.now() + graceMs;
@@ -95,9 +106,7 @@ export async function stopProcess(record: ProcessRecord, graceMs = 10_000): Prom
         await sleep(50);
     }
     if (isAlive(record)) {
-        try {
-            process.kill(record.pid, 'SIGKILL');
-        } catch {
+        if (!signal(record, 'SIGKILL')) {
             return;
         }
         for (let i = 0; i < 100 && isAlive(record); i++) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// `npm run network -- up|deploy|invoke|query|status|down`: the local Fabric network from the
+// `npm run network -- up|deploy|init|invoke|query|status|down`: the local Fabric network from the
 // command line. Every command reads and updates the state file in the network directory.
 
 import path from 'node:path';
@@ -52,6 +52,14 @@ function networkDir(flags: Flags): string {
     return path.resolve(flags.dir ?? process.env.FABRIC_NETWORK_DIR ?? path.join(REPO, '.network'));
 }
 
+/** A flag that must be a whole number of at least 1. */
+function count(flag: string, value: string): number {
+    if (!/^[1-9][0-9]*$/.test(value)) {
+        throw new Error(`--${flag} must be a whole number of at least 1, not ${value}`);
+    }
+    return Number(value);
+}
+
 function tlsMode(value: string): ServerTls {
     if (value !== 'plain' && value !== 'tls' && value !== 'mutual') {
         throw new Error(`--tls must be plain, tls or mutual, not ${value}`);
@@ -63,7 +71,7 @@ async function up(flags: Flags): Promise<void> {
     const started = Date.now();
     const network = await FabricNetwork.up({
         dir: networkDir(flags),
-        orgs: Number(flags.orgs ?? (flags['dev-mode'] ? '1' : '2')),
+        orgs: count('orgs', flags.orgs ?? (flags['dev-mode'] ? '1' : '2')),
         devMode: flags['dev-mode'],
         ...(flags.channel === undefined ? {} : { channel: flags.channel }),
     });
@@ -89,7 +97,7 @@ function deployOptions(flags: Flags): DeployOptions {
         tls: tlsMode(flags.tls),
         initRequired: flags['init-required'],
         useDist: flags.dist,
-        ...(flags.sequence === undefined ? {} : { sequence: Number(flags.sequence) }),
+        ...(flags.sequence === undefined ? {} : { sequence: count('sequence', flags.sequence) }),
         ...(flags.version === undefined ? {} : { version: flags.version }),
         ...(flags['collections-config'] === undefined
             ? {}
@@ -109,7 +117,7 @@ async function transact(flags: Flags, args: readonly string[], submit: boolean):
         console.log(submit ? await peerInvoke(network, flags.name, args) : await peerQuery(network, flags.name, args));
         return;
     }
-    const connection = connectGateway(network, Number(flags.org) - 1);
+    const connection = connectGateway(network, count('org', flags.org) - 1);
     try {
         const contract = connection.contract(flags.name);
         const result = submit

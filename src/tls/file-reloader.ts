@@ -39,7 +39,7 @@ export interface TlsFileReloaderOptions {
     readonly debounceMs?: number;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 1_000;
+const DEFAULT_DEBOUNCE_MS = 1_000;
 
 export class TlsFileReloader {
     readonly #options: TlsFileReloaderOptions;

@@ -33,6 +33,14 @@ const writer = scriptChaincode({
         return values.map(text).join(',');
     },
     readPrivate: async (stub) => (await stub.getMultiplePrivateData('secrets', 'p1', 'p2')).map(text).join(','),
+    unawaitedAfterBatch: async (stub) => {
+        await stub.putState('a', utf8('batched'));
+        // Neither awaited: both must reach the peer behind the batch, in call order.
+        const first = stub.putState('_k', utf8('v1'));
+        const second = stub.putState('_k', utf8('v2'));
+        const range = stub.getPrivateDataByRange('secrets', '', '');
+        await Promise.all([first, second, range]);
+    },
     pageThenWrite: async (stub) => {
         await stub.getStateByRangeWithPagination('', '', 1);
         await stub.putState('late', utf8('write'));
@@ -142,6 +150,19 @@ describe('write batching', () => {
             ['GET_STATE_BY_RANGE', 'PUT_STATE'],
         );
         assert.equal(peer.ledger.get('late'), undefined);
+    });
+
+    test('writes sent at once keep call order behind the batch, awaited or not', async (t) => {
+        const { connectPeer } = await startServer(t, writer);
+        const peer = await connectPeer({ ready: batching(1000) });
+        const result = await peer.invoke(['unawaitedAfterBatch']);
+        assert.equal(result.status, 200);
+        assert.deepEqual(
+            result.requests.map((m) => m.type),
+            ['WRITE_BATCH_STATE', 'PUT_STATE', 'PUT_STATE', 'GET_STATE_BY_RANGE'],
+        );
+        assert.equal(peer.ledger.get('_k')?.toString(), 'v2');
+        assert.deepEqual(peer.violations, []);
     });
 
     test('keys and values a state database may refuse are sent at once, not batched', async (t) => {
