@@ -62,10 +62,18 @@ function server(chaincode: Chaincode, opts: ChaincodeServerOpts): ShimServer {
 
 /**
  * Serves `chaincode` as `npm start` would (settings from the environment and flags: server
- * mode, or dev mode with a peer address), in place of the chaincode.module setting. Resolves
+ * mode, or dev mode with a peer address; a `--peer.address` flag without a mode means dev mode, as
+ * fabric-shim's start dials the peer), in place of the chaincode.module setting. Resolves
  * once the process has started; the process then runs until it is signalled.
  */
 async function start(chaincode: Chaincode): Promise<void> {
+    // fabric-shim's start always dials the peer: with a peer address and no mode, so do we.
+    const args = process.argv.slice(2);
+    const namesPeer = args.some((arg) => arg === '--peer.address' || arg.startsWith('--peer.address='));
+    const namesMode = args.some((arg) => arg === '--mode' || arg.startsWith('--mode='));
+    if (namesPeer && !namesMode && process.env.CHAINCODE_MODE === undefined) {
+        process.argv.push('--mode', 'client');
+    }
     const { startWith } = await import('./process/started-chaincode.ts');
     startWith(chaincode);
     await import('./main.ts');

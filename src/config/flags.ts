@@ -5,7 +5,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from './config-error.ts';
-import { flatSchema } from './settings.ts';
+import { flagNames, flatSchema } from './settings.ts';
 
 export interface Flags {
     /** Setting key → the value its flag gave (the last one when repeated). */
@@ -55,8 +55,8 @@ interface Reading {
 function flagKeys(): Map<string, string> {
     const keyOfFlag = new Map<string, string>();
     for (const [key, spec] of Object.entries(flatSchema())) {
-        if (spec.arg !== undefined) {
-            keyOfFlag.set(spec.arg, key);
+        for (const flag of flagNames(spec)) {
+            keyOfFlag.set(flag, key);
         }
     }
     return keyOfFlag;

@@ -4,7 +4,7 @@
 // accepted values and default, so it can never drift from what the loader accepts.
 
 import { formatDescription } from './formats.ts';
-import { envNames, flatSchema, type SettingSpec } from './settings.ts';
+import { envNames, flagNames, flatSchema, type SettingSpec } from './settings.ts';
 
 /** The full --help text, ending with a newline. */
 export function helpText(): string {
@@ -22,7 +22,11 @@ export function helpText(): string {
         lines.push('', `  ${key}`, `      ${spec.doc}`);
         const where = [
             spec.env === undefined ? 'no env var' : `env ${envNames(spec).join(', ')}`,
-            spec.arg === undefined ? 'no flag' : `flag --${spec.arg}`,
+            spec.arg === undefined
+                ? 'no flag'
+                : `flag ${flagNames(spec)
+                      .map((flag) => `--${flag}`)
+                      .join(', ')}`,
         ];
         lines.push(`      ${where.join('; ')}`);
         lines.push(`      accepts: ${accepted(spec)}; default: ${defaultText(spec)}`);

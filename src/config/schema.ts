@@ -263,3 +263,8 @@ export const ENV_ALIASES: Readonly<Record<string, readonly string[]>> = {
     CHAINCODE_TLS_CERT: ['CORE_CHAINCODE_TLS_CERT_FILE'],
     CHAINCODE_CLIENT_CA_CERT: ['CORE_CHAINCODE_TLS_CLIENT_CACERT_FILE'],
 };
+
+/** Other flag names for a setting: fabric-shim's, so a chaincode started its way keeps its command line. */
+export const FLAG_ALIASES: Readonly<Record<string, readonly string[]>> = {
+    'chaincode-id': ['chaincode-id-name'],
+};

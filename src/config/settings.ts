@@ -3,7 +3,7 @@
 // Reading the schema: every setting by its dotted key, the env names that set it, and the
 // `key (env ..., flag ...)` name every error message uses.
 
-import { ENV_ALIASES, schema } from './schema.ts';
+import { ENV_ALIASES, FLAG_ALIASES, schema } from './schema.ts';
 
 export interface SettingSpec {
     readonly doc: string;
@@ -48,6 +48,11 @@ export function settingName(key: string): string {
         where.push(`flag --${spec.arg}`);
     }
     return where.length > 0 ? `${key} (${where.join(', ')})` : key;
+}
+
+/** The flags that set a setting (its own, then fabric-shim's name for it); empty when it has none. */
+export function flagNames(spec: SettingSpec): string[] {
+    return spec.arg === undefined ? [] : [spec.arg, ...(FLAG_ALIASES[spec.arg] ?? [])];
 }
 
 /** The env vars that set a setting, in order of precedence; empty when it has none. */

@@ -74,6 +74,11 @@ describe('precedence', () => {
         assert.equal(sources['chaincode.address'], '--chaincode-address');
     });
 
+    test("fabric-shim's --chaincode-id-name sets the package ID, as --chaincode-id does", () => {
+        const { config } = load({ CHAINCODE_ID: 'env:1' }, ['--chaincode-id-name', 'mycc:1.0']);
+        assert.equal(config.chaincode.id, 'mycc:1.0');
+    });
+
     test('--config names the files, loaded in order', () => {
         const first = file('first.json', JSON.stringify({ log: { level: 'debug' }, shutdown: { graceMs: 1000 } }));
         const second = file('second.json', JSON.stringify({ shutdown: { graceMs: 2000 } }));

@@ -5,11 +5,12 @@
 // entry point.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ChaincodeStub, Shim, type Chaincode } from '../../src/index.ts';
-import { FakePeer } from '../../src/testing/index.ts';
+import { FakePeer, FakePeerListener, within } from '../../src/testing/index.ts';
 import { startChildServer } from '../helpers/child-server.ts';
 import { freePort } from '../../src/testing/free-port.ts';
 
@@ -71,4 +72,28 @@ test('Shim.start in a chaincode entry point serves that chaincode as npm start w
     const result = await peer.invoke(['go', 'now']);
     assert.deepEqual([result.status, result.payload.toString()], [200, 'started by Shim.start']);
     assert.equal(peer.ledger.get('started')?.toString(), 'go,now');
+});
+
+test("Shim.start with fabric-shim's --peer.address and --chaincode-id-name dials the peer (dev mode)", async (t) => {
+    const listener = new FakePeerListener({ chaincodeId: 'started_1.0:abc' });
+    t.after(() => {
+        listener.stop();
+    });
+    const port = await listener.listen('127.0.0.1:0');
+    const accepted = listener.accept({ chaincodeId: 'started_1.0:abc' });
+    const entry = path.resolve(import.meta.dirname, '..', 'fixtures', 'modules', 'shim-start.ts');
+    const args = ['--peer.address', `127.0.0.1:${String(port)}`, '--chaincode-id-name', 'started_1.0:abc'];
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+        env: { PATH: process.env.PATH ?? '', SIDECAR_ADDRESS: '127.0.0.1:0' },
+        stdio: 'ignore',
+    });
+    t.after(() => {
+        child.kill('SIGKILL');
+    });
+    const peer = await within(accepted, 'the chaincode dialling in');
+    t.after(() => {
+        peer.close();
+    });
+    const result = await peer.invoke(['go', 'dev']);
+    assert.deepEqual([result.status, result.payload.toString()], [200, 'started by Shim.start']);
 });
