@@ -7,6 +7,7 @@ import { Shim, type ChaincodeInterface } from 'fabric-shim';
 import { BENCH_CHAINCODE_ID, runWorkload } from '../workload.ts';
 import { serveDriver } from './child.ts';
 import { freePort } from '../../src/testing/free-port.ts';
+import { PEER_MESSAGE_LIMIT } from '../../src/wire/limits.ts';
 
 const chaincode: ChaincodeInterface = {
     Init: () => Promise.resolve(Shim.success()),
@@ -18,8 +19,8 @@ const server = Shim.server(chaincode, {
     ccid: BENCH_CHAINCODE_ID,
     address: `127.0.0.1:${port}`,
     // The same 100 MiB limits as our server; fabric-shim passes every 'grpc.*' key to grpc-js.
-    'grpc.max_receive_message_length': 100 * 1024 * 1024,
-    'grpc.max_send_message_length': 100 * 1024 * 1024,
+    'grpc.max_receive_message_length': PEER_MESSAGE_LIMIT,
+    'grpc.max_send_message_length': PEER_MESSAGE_LIMIT,
     // Its type makes tlsProps mandatory; at run time a missing tlsProps means plaintext.
     tlsProps: undefined as never,
 });

@@ -8,6 +8,7 @@ import * as grpc from '@grpc/grpc-js';
 import { encodeFields, encodeMessage, encodeResponse, fieldBytes, MessageType, MessageView } from '../wire.ts';
 import { BENCH_CHAINCODE_ID, benchKey, MAX_K } from '../workload.ts';
 import { serveDriver } from './child.ts';
+import { PEER_MESSAGE_LIMIT } from '../../src/wire/limits.ts';
 
 type Stream = grpc.ServerDuplexStream<Buffer, Buffer>;
 
@@ -116,8 +117,8 @@ function connect(call: Stream): void {
 }
 
 const server = new grpc.Server({
-    'grpc.max_receive_message_length': 100 * 1024 * 1024,
-    'grpc.max_send_message_length': 100 * 1024 * 1024,
+    'grpc.max_receive_message_length': PEER_MESSAGE_LIMIT,
+    'grpc.max_send_message_length': PEER_MESSAGE_LIMIT,
 });
 server.addService(service, { Connect: connect });
 const port = await new Promise<number>((resolve, reject) => {
